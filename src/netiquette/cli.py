@@ -1,0 +1,344 @@
+"""The ``netiquette`` command: ``check``, ``rules``, ``explain`` and ``plugins``.
+
+Exit codes are ``ExitCode``: 0 nothing at or above the fail level, 1 findings
+at or above it, 2 usage, input or configuration error, 3 a check or plugin
+failed while checking (its error is printed on stderr; the other checks'
+findings are still reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from netiquette.config import Config, ConfigError
+from netiquette.context import CHANNELS, Context
+from netiquette.inputs import InputError, read_draft, read_jsonl
+from netiquette.models import CheckError, Draft, Report, Severity
+
+if TYPE_CHECKING:
+    from netiquette.linter import Linter
+
+
+class ExitCode(IntEnum):
+    """What ``netiquette`` exits with."""
+
+    OK = 0
+    FINDINGS = 1
+    USAGE_ERROR = 2
+    CHECK_ERROR = 3
+
+
+def _version() -> str:
+    from netiquette.plugins import package_version
+
+    return package_version() or "0+unknown"
+
+
+def _comma_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netiquette",
+        description="Check a draft post, DM, connection note, comment or email before you send it.",
+        epilog="Exit codes: 0 ready to send, 1 findings at or above --fail-on, 2 usage or input error, "
+        "3 a check failed.",
+    )
+    parser.add_argument("--version", action="version", version=f"netiquette {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    plugin_options = argparse.ArgumentParser(add_help=False)
+    plugin_options.add_argument(
+        "--config", metavar="PATH", help="config file (default: nearest .netiquette.toml or pyproject.toml)"
+    )
+    plugin_options.add_argument(
+        "-p", dest="plugin_args", action="append", default=[], metavar="PLUGIN",
+        help="load plugin module PLUGIN, or with no:NAME do not load plugin NAME (repeatable)",
+    )  # fmt: skip
+
+    check = commands.add_parser(
+        "check", parents=[plugin_options], help="check drafts (files, stdin or a JSON Lines batch)"
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="draft files; none or '-' reads stdin")
+    check.add_argument("--channel", choices=CHANNELS, help="where the draft goes (default: config, else dm)")
+    check.add_argument(
+        "--first-contact", action=argparse.BooleanOptionalAction, default=None,
+        help="the reader has never heard from you (default: true only for connection_request)",
+    )  # fmt: skip
+    check.add_argument("--reply-to", metavar="FILE", help="file holding the message this draft answers")
+    check.add_argument("--format", default="text", help="text, json, jsonl, sarif or a plugin's format (default: text)")
+    check.add_argument(
+        "--fail-on", choices=[s.label for s in Severity], help="lowest severity that exits 1 (default: warning)"
+    )
+    check.add_argument("--select", type=_comma_list, action="extend", help="only these check ids or code prefixes")
+    check.add_argument("--ignore", type=_comma_list, action="extend", help="skip these check ids or code prefixes")
+    check.add_argument(
+        "--jsonl", metavar="FILE", help="batch: JSON Lines with 'text' and optional 'id', 'channel', ..."
+    )
+    check.add_argument("--encoding", default="utf-8", help="encoding of draft files and stdin (default: utf-8)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
+    check.add_argument("--batch-size", type=int, default=32, help="drafts per spaCy batch (default: 32)")
+
+    rules = commands.add_parser("rules", parents=[plugin_options], help="list every rule code")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    explain = commands.add_parser("explain", parents=[plugin_options], help="explain one rule code")
+    explain.add_argument("code")
+    commands.add_parser("plugins", parents=[plugin_options], help="list plugins with their versions, checks and hooks")
+    return parser
+
+
+class _Usage(Exception):
+    """A usage or setup error: printed as one line, exit 2."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        config = Config.load(args.config) if args.config else Config.discover()
+        if args.command == "check":
+            return _check(args, config)
+        linter = _linter(args, config)
+        if args.command == "rules":
+            return _rules(linter, args.format)
+        if args.command == "explain":
+            return _explain(linter, args.code)
+        return _plugins(linter)
+    except (_Usage, ConfigError, InputError) as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (``| head``); nothing more to say.
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - stops the flush error at exit
+        return ExitCode.OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str) -> int:
+    print(f"netiquette: error: {message}", file=sys.stderr)
+    return ExitCode.USAGE_ERROR
+
+
+def _linter(args: argparse.Namespace, config: Config) -> Linter:
+    from netiquette.linter import Linter
+    from netiquette.plugins import PluginError
+
+    extra = [p for p in args.plugin_args if not p.startswith("no:")]
+    blocked = [p[3:] for p in args.plugin_args if p.startswith("no:")]
+    try:
+        linter = Linter(config, extra, blocked=blocked)
+    except PluginError as exc:
+        raise _Usage(str(exc)) from None
+    for check_id, why in linter.skipped.items():
+        print(f"netiquette: note: check {check_id!r} skipped: {why}", file=sys.stderr)
+    return linter
+
+
+# -- check --------------------------------------------------------------------
+
+
+@dataclass
+class _Tally:
+    """What the run saw, for the exit code."""
+
+    fail_on: Severity
+    input_errors: int = 0
+    check_errors: int = 0
+    failing: int = 0
+    sources: list[str] = field(default_factory=list)
+
+    def exit_code(self) -> ExitCode:
+        if self.input_errors:
+            return ExitCode.USAGE_ERROR
+        if self.check_errors:
+            return ExitCode.CHECK_ERROR
+        return ExitCode.FINDINGS if self.failing else ExitCode.OK
+
+
+def _check(args: argparse.Namespace, config: Config) -> int:
+    overrides: dict[str, object] = {}
+    if args.select is not None:
+        overrides["select"] = tuple(args.select)
+    if args.ignore is not None:
+        overrides["ignore"] = tuple(args.ignore)
+    if args.fail_on:
+        overrides["fail_on"] = Severity.parse(args.fail_on)
+    if args.channel:
+        overrides["channel"] = args.channel
+    config = config.replace(**overrides) if overrides else config
+    if args.jsonl and args.paths:
+        raise _Usage("give either --jsonl FILE or draft paths, not both")
+    if args.batch_size < 1:
+        raise _Usage("--batch-size must be at least 1")
+    reply_to = read_draft(args.reply_to, args.encoding)[0] if args.reply_to else None
+    context = Context(config.channel, args.first_contact, reply_to)
+
+    linter = _linter(args, config)
+    formats = linter.host.formats()
+    formatter = formats.get(args.format)
+    if formatter is None:
+        near = difflib.get_close_matches(args.format, list(formats), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise _Usage(f"unknown format {args.format!r}; available: {', '.join(sorted(formats))}{hint}")
+
+    from netiquette.formatters import FormatOptions
+
+    tally = _Tally(config.fail_on)
+    if args.jsonl:
+        drafts = _batch_drafts(args.jsonl, args.encoding, config.channel, tally)
+    else:
+        drafts = _file_drafts(args.paths or ["-"], args.encoding, context, tally)
+    results = _results(linter, drafts, tally, args.batch_size)
+    out = sys.stdout
+    options = FormatOptions(color=_use_color(args.color, out), rules=linter.rules(), tool_version=_version())
+    formatter.write(results, out, options)
+    return tally.exit_code()
+
+
+def _use_color(choice: str, out: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return out.isatty() and not os.environ.get("NO_COLOR")
+
+
+_BAD_INPUT = "input"
+# A draft to check, or the reason an input line could not become one.
+_Item = tuple[Draft, "str | None"]
+
+
+def _file_drafts(paths: Sequence[str], encoding: str, context: Context, tally: _Tally) -> Iterator[_Item]:
+    for path in paths:
+        try:
+            text, label = read_draft(path, encoding)
+        except InputError as exc:
+            tally.input_errors += 1
+            print(f"netiquette: error: {exc}", file=sys.stderr)
+            continue
+        yield Draft(text, context, label), None
+
+
+def _batch_drafts(path: str, encoding: str, channel: str, tally: _Tally) -> Iterator[_Item]:
+    # A bad line becomes an empty draft whose report carries the input error,
+    # so that output stays one line per input line.
+    for record in read_jsonl(path, encoding):
+        if record.error is None:
+            try:
+                context = Context.from_mapping(record.context, default_channel=channel)
+            except (TypeError, ValueError) as exc:
+                record = record.failed(str(exc))
+            else:
+                yield Draft(record.text, context, _json_id(record.id)), None
+                continue
+        tally.input_errors += 1
+        print(f"netiquette: error: {path}: line {record.line}: {record.error}", file=sys.stderr)
+        yield Draft("", Context(channel), _json_id(record.id)), f"line {record.line}: {record.error}"
+
+
+def _results(linter: Linter, items: Iterable[_Item], tally: _Tally, batch_size: int) -> Iterator[tuple[Report, str]]:
+    from netiquette.linter import DraftTooLarge
+
+    pending: dict[int, _Item] = {}
+
+    def numbered() -> Iterator[Draft]:
+        # Reports come back in order; a running number finds each one's input.
+        for number, item in enumerate(items):
+            pending[number] = item
+            yield Draft(item[0].text, item[0].context, number)
+
+    try:
+        for report in linter.check_many(numbered(), batch_size=batch_size):
+            draft, input_error = pending.pop(int(report.id or 0))
+            if input_error is not None:
+                error = CheckError(_BAD_INPUT, "netiquette", input_error)
+                yield Report((), report.context, (error,), draft.id), draft.text
+                continue
+            report = Report(report.findings, report.context, report.errors, draft.id)
+            for error in report.errors:
+                tally.check_errors += 1
+                print(f"netiquette: error: {report.id or '<stdin>'}: {error}", file=sys.stderr)
+            if report.at_or_above(tally.fail_on):
+                tally.failing += 1
+            yield report, draft.text
+    except DraftTooLarge as exc:
+        tally.input_errors += 1
+        print(f"netiquette: error: {exc}", file=sys.stderr)
+
+
+def _json_id(value: object) -> str | int | None:
+    return value if value is None or isinstance(value, (str, int)) else str(value)
+
+
+# -- rules, explain, plugins ---------------------------------------------------
+
+
+def _rules(linter: Linter, fmt: str) -> int:
+    infos = linter.rules()
+    if fmt == "json":
+        rows = [
+            {
+                "code": i.rule.code,
+                "name": i.rule.name,
+                "check": i.check,
+                "plugin": i.plugin,
+                "severity": i.rule.severity.label,
+                "summary": i.rule.summary,
+            }
+            for i in infos
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return ExitCode.OK
+    if not infos:
+        print("No rules: no checks are registered.")
+        return ExitCode.OK
+    width = max(len(i.check) for i in infos)
+    for info in infos:
+        print(f"{info.rule.code:<7} {info.check:<{width}}  {info.rule.severity.label:<7}  {info.rule.summary}")
+    return ExitCode.OK
+
+
+def _explain(linter: Linter, code: str) -> int:
+    infos = {i.rule.code: i for i in linter.rules()}
+    info = infos.get(code.upper())
+    if info is None:
+        near = difflib.get_close_matches(code.upper(), list(infos), n=1)
+        hint = f"; did you mean {near[0]}?" if near else "; run `netiquette rules` for the list"
+        raise _Usage(f"unknown rule code {code!r}{hint}")
+    rule = info.rule
+    lines = [
+        f"{rule.code} ({rule.name})",
+        f"check: {info.check}    plugin: {info.plugin}    default severity: {rule.severity.label}",
+        "",
+        rule.summary,
+        "",
+        f"Why: {rule.message}",
+    ]
+    if rule.suggestion:
+        lines.append(f"Try: {rule.suggestion}")
+    if rule.url:
+        lines.append(f"More: {rule.url}")
+    print("\n".join(lines))
+    return ExitCode.OK
+
+
+def _plugins(linter: Linter) -> int:
+    checks_by_plugin: dict[str, list[str]] = {}
+    for entry in linter.registered:
+        checks_by_plugin.setdefault(entry.source, []).append(entry.check.id)
+    for info in linter.host.describe():
+        version = info.version or "unknown version"
+        checks = ", ".join(sorted(checks_by_plugin.get(info.name, [])))
+        print(f"{info.name} {version}{' (built-in)' if info.builtin else ''}")
+        print(f"    hooks: {', '.join(info.hooks) or '-'}")
+        if checks:
+            print(f"    checks: {checks}")
+    return ExitCode.OK

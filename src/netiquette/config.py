@@ -1,0 +1,280 @@
+"""Project configuration: ``[tool.netiquette]`` in ``pyproject.toml`` or a ``.netiquette.toml``.
+
+Every key is validated on load; a mistake is a ``ConfigError`` that names the
+file and the key, and an unknown key suggests the nearest valid one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from netiquette.context import CHANNELS, DEFAULT_CHANNEL
+from netiquette.models import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILENAME = ".netiquette.toml"
+PYPROJECT = "pyproject.toml"
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the file and key."""
+
+
+def _matches(selector: str, code: str, check: str) -> bool:
+    return selector == check or code.startswith(selector.upper())
+
+
+def _specificity(selector: str, code: str, check: str) -> int:
+    # A check id is the broadest selector; a longer code prefix is narrower.
+    return 0 if selector == check else len(selector)
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelConfig:
+    """Overrides for one channel: ``select`` replaces, ``ignore`` adds, ``severity`` merges."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Validated settings. Build one with ``Config.load``, ``Config.discover`` or ``Config.from_mapping``.
+
+    Attributes:
+        select: check ids or code prefixes to run; empty means all.
+        ignore: check ids or code prefixes never to report.
+        severity: check id, code or code prefix -> severity override.
+        fail_on: the lowest severity that makes ``netiquette check`` exit 1.
+        channel: the channel assumed when a draft does not say.
+        model: an installed spaCy pipeline name or path; None for blank English.
+        plugins: extra plugin modules to import and register.
+        per_channel: channel name -> overrides for drafts on that channel.
+        settings: plugin name -> free-form table for that plugin.
+        source: the file this came from, if any.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    channel: str = DEFAULT_CHANNEL
+    model: str | None = None
+    plugins: tuple[str, ...] = ()
+    per_channel: Mapping[str, ChannelConfig] = field(default_factory=dict)
+    settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    source: str | None = None
+
+    # -- selection ---------------------------------------------------------
+
+    def _selectors(self, channel: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        override = self.per_channel.get(channel)
+        if override is None:
+            return self.select, self.ignore
+        select = self.select if override.select is None else override.select
+        return select, self.ignore + override.ignore
+
+    def is_enabled(self, code: str, check: str, channel: str) -> bool:
+        """Whether findings of ``code`` (from ``check``) are reported on ``channel``."""
+        select, ignore = self._selectors(channel)
+        if select and not any(_matches(s, code, check) for s in select):
+            return False
+        return not any(_matches(s, code, check) for s in ignore)
+
+    def check_may_run(self, codes: tuple[str, ...], check: str) -> bool:
+        """Whether any of a check's codes could be reported on some channel."""
+        return any(self.is_enabled(code, check, channel) for code in codes for channel in CHANNELS)
+
+    def severity_for(self, code: str, check: str, channel: str, default: Severity) -> Severity:
+        """The severity to report: the most specific override, per-channel first."""
+        override = self.per_channel.get(channel)
+        for table in (override.severity if override else {}, self.severity):
+            best = max(
+                (s for s in table if _matches(s, code, check)),
+                key=lambda s: _specificity(s, code, check),
+                default=None,
+            )
+            if best is not None:
+                return table[best]
+        return default
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with some fields changed (used for CLI flags)."""
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        values.update(changes)
+        return Config(**values)
+
+    # -- loading -----------------------------------------------------------
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, source: str | None = None) -> Config:
+        """Validate a ``[tool.netiquette]`` table.
+
+        Raises:
+            ConfigError: naming the source and the offending key.
+        """
+        return _Parser(source or "<config>").parse(data, source)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Config:
+        """Read and validate a config file (``pyproject.toml`` or ``.netiquette.toml``).
+
+        Raises:
+            ConfigError: the file is unreadable, not TOML, or has a bad key.
+        """
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read config file ({exc.strerror or type(exc).__name__})") from None
+        try:
+            document = tomllib.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{path}: not valid UTF-8 at byte offset {exc.start}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        if path.name == PYPROJECT:
+            table = document.get("tool", {}).get("netiquette", {})
+            where = f"{path} [tool.netiquette]"
+        else:
+            table = document
+            where = str(path)
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: expected a table")
+        return _Parser(where).parse(table, str(path))
+
+    @classmethod
+    def discover(cls, start: str | Path | None = None) -> Config:
+        """Load the nearest config from ``start`` (default: the working directory) upward.
+
+        Returns the defaults when there is none.
+        """
+        path = find_config(Path(start) if start is not None else Path.cwd())
+        return cls.load(path) if path else cls()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.netiquette.toml``, or ``pyproject.toml`` with a ``[tool.netiquette]`` table."""
+    for directory in (start.resolve(), *start.resolve().parents):
+        candidate = directory / CONFIG_FILENAME
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    # A textual test, so that a broken pyproject.toml holding our table is
+    # chosen and then reported by Config.load, while one without it is skipped.
+    try:
+        return b"tool.netiquette" in pyproject.read_bytes()
+    except OSError:
+        return False
+
+
+class _Parser:
+    """Validates one table, keeping the file name for error messages."""
+
+    TOP_KEYS = (
+        "select", "ignore", "severity", "fail-on", "channel", "model",
+        "plugins", "per-channel", "settings",
+    )  # fmt: skip
+    CHANNEL_KEYS = ("select", "ignore", "severity")
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.where}: key {key!r}: {problem}")
+
+    def unknown(self, key: str, valid: tuple[str, ...], prefix: str = "") -> ConfigError:
+        near = difflib.get_close_matches(key, valid, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else f"; valid keys: {', '.join(valid)}"
+        return self.error(prefix + key, f"unknown key{hint}")
+
+    def parse(self, data: Mapping[str, Any], source: str | None) -> Config:
+        for key in data:
+            if key not in self.TOP_KEYS:
+                raise self.unknown(key, self.TOP_KEYS)
+        values: dict[str, Any] = {"source": source}
+        if "select" in data:
+            values["select"] = self.selectors("select", data["select"])
+        if "ignore" in data:
+            values["ignore"] = self.selectors("ignore", data["ignore"])
+        if "severity" in data:
+            values["severity"] = self.severities("severity", data["severity"])
+        if "fail-on" in data:
+            values["fail_on"] = self.severity_value("fail-on", data["fail-on"])
+        if "channel" in data:
+            if data["channel"] not in CHANNELS:
+                raise self.error("channel", f"unknown channel {data['channel']!r}; valid: {', '.join(CHANNELS)}")
+            values["channel"] = data["channel"]
+        if "model" in data:
+            if not isinstance(data["model"], str) or not data["model"].strip():
+                raise self.error("model", "expected the name or path of an installed spaCy pipeline")
+            values["model"] = data["model"]
+        if "plugins" in data:
+            values["plugins"] = self.strings("plugins", data["plugins"])
+        if "per-channel" in data:
+            values["per_channel"] = self.per_channel(data["per-channel"])
+        if "settings" in data:
+            settings = data["settings"]
+            if not isinstance(settings, dict) or not all(isinstance(v, dict) for v in settings.values()):
+                raise self.error("settings", "expected a table of tables, one per plugin")
+            values["settings"] = settings
+        return Config(**values)
+
+    def strings(self, key: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(key, f"expected a list of strings, got {type(value).__name__}")
+        return tuple(value)
+
+    def selectors(self, key: str, value: Any) -> tuple[str, ...]:
+        return tuple(s.strip() for s in self.strings(key, value) if s.strip())
+
+    def severity_value(self, key: str, value: Any) -> Severity:
+        if not isinstance(value, str):
+            raise self.error(key, f"expected a severity string, got {type(value).__name__}")
+        try:
+            return Severity.parse(value)
+        except ValueError as exc:
+            raise self.error(key, str(exc)) from None
+
+    def severities(self, key: str, value: Any) -> dict[str, Severity]:
+        if not isinstance(value, dict):
+            raise self.error(key, "expected a table of code or check id = severity")
+        return {str(k): self.severity_value(f"{key}.{k}", v) for k, v in value.items()}
+
+    def per_channel(self, value: Any) -> dict[str, ChannelConfig]:
+        if not isinstance(value, dict):
+            raise self.error("per-channel", "expected a table of channel tables")
+        result = {}
+        for channel, table in value.items():
+            prefix = f"per-channel.{channel}"
+            if channel not in CHANNELS:
+                near = difflib.get_close_matches(channel, CHANNELS, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else f"; valid: {', '.join(CHANNELS)}"
+                raise self.error(prefix, f"unknown channel{hint}")
+            if not isinstance(table, dict):
+                raise self.error(prefix, "expected a table")
+            for key in table:
+                if key not in self.CHANNEL_KEYS:
+                    raise self.unknown(key, self.CHANNEL_KEYS, prefix=f"{prefix}.")
+            result[channel] = ChannelConfig(
+                select=self.selectors(f"{prefix}.select", table["select"]) if "select" in table else None,
+                ignore=self.selectors(f"{prefix}.ignore", table["ignore"]) if "ignore" in table else (),
+                severity=self.severities(f"{prefix}.severity", table.get("severity", {})),
+            )
+        return result
