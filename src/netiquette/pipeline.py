@@ -1,7 +1,7 @@
 """Builds the spaCy pipeline a Linter runs every draft through.
 
-By default: blank English, a sentencizer and a lookup lemmatizer (tables from
-``spacy-lookups-data``, read from disk, never downloaded). With ``model`` set,
+By default: blank English, a sentencizer and a case-folding lookup lemmatizer
+(tables from ``spacy-lookups-data``, read from disk, never downloaded). With ``model`` set,
 an installed trained pipeline is loaded instead and topped up with a
 sentencizer if it cannot split sentences itself.
 """
@@ -28,10 +28,12 @@ def build_pipeline(model: str | None) -> tuple[Language, frozenset[str]]:
     """
     import spacy
 
+    from netiquette import lemmatizer
+
     if model is None:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.add_pipe(lemmatizer.FACTORY)
         nlp.initialize()
     else:
         nlp = _load_model(model)
@@ -60,7 +62,7 @@ def _load_model(model: str) -> Language:
 def _features(nlp: Language) -> frozenset[str]:
     names = set(nlp.pipe_names)
     features = {"sentences"}
-    if "lemmatizer" in names:
+    if names & {"lemmatizer", "netiquette_lemmatizer"}:
         features.add("lemmas")
     if names & {"tagger", "morphologizer"}:
         features.add("pos")

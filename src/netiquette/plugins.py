@@ -35,7 +35,10 @@ AUTOLOAD_ENV = "NETIQUETTE_DISABLE_PLUGIN_AUTOLOAD"
 #: Plugin name shown on findings from netiquette's own checks.
 BUILTIN_NAME = "netiquette"
 
-DEFAULT_PLUGINS: tuple[str, ...] = ("netiquette.formatters",)
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "netiquette.formatters",
+    "netiquette.checks.hard_sell",
+)
 
 
 class PluginError(Exception):

@@ -1,0 +1,178 @@
+"""hard-sell: pitching to people who did not ask.
+
+What it does
+    Finds offers and discounts, urgency and scarcity, price talk, calls to
+    action to buy or book, guaranteed-results claims, product pitches and
+    prize bait.
+
+Why is this bad
+    A sales pitch to someone who did not ask for it treats them as a lead,
+    not a person. In a first message or in a comment under someone else's
+    post it reads as spam and ends the relationship before it starts.
+
+Context
+    In the author's own post, selling is allowed and only hinted at (info).
+    In a first contact or a comment, one selling signal is enough for a
+    warning. In a private message to someone the author already knows, a
+    single signal (a price they asked for, "let's book a call") is not
+    reported; two different signals together (an offer plus urgency) are a
+    warning. Prize bait, bulk-marketing boilerplate and premium-rate numbers
+    are never innocent: one is enough anywhere (prize bait is an error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from netiquette.checks._base import LexiconCheck
+from netiquette.checks._matching import LexiconMatcher, load_lexicon
+from netiquette.context import Context
+from netiquette.hookspecs import hookimpl
+from netiquette.models import Severity
+from netiquette.rules import Check, Hit, Rule
+
+FACTORY = "netiquette_hard_sell"
+
+OFFER, URGENCY, PRICE, CALL_TO_ACTION, GUARANTEE, PITCH, PRIZE, BULK, PREMIUM = (
+    "HS101", "HS102", "HS103", "HS104", "HS105", "HS106", "HS107", "HS108", "HS109",
+)  # fmt: skip
+
+RULES = (
+    Rule(
+        OFFER,
+        "unsolicited-offer",
+        "An offer or discount nobody asked for.",
+        "An unprompted discount turns a conversation into a sales funnel, and the reader stops listening.",
+        Severity.WARNING,
+        "Drop the offer. Ask what they are working on; mention your product only if they ask.",
+    ),
+    Rule(
+        URGENCY,
+        "false-urgency",
+        'Urgency or scarcity pressure ("only 3 spots left", "offer ends Friday").',
+        "Deadlines and scarcity claims push the reader to decide before they trust you, which feels manipulative.",
+        Severity.WARNING,
+        "Remove the deadline. If timing really matters, say why in plain words and leave the choice to them.",
+    ),
+    Rule(
+        PRICE,
+        "cold-price-talk",
+        "Prices quoted to someone who did not ask for them.",
+        "Quoting a price before anyone asked skips the part where you learn whether they need anything at all.",
+        Severity.WARNING,
+        "Leave pricing out until they ask; offer to share details if it is ever useful to them.",
+    ),
+    Rule(
+        CALL_TO_ACTION,
+        "pushy-call-to-action",
+        "A call to action to buy, book, sign up or claim.",
+        "Asking a stranger to book, buy or sign up asks for their time and money before you have earned either.",
+        Severity.WARNING,
+        "Ask a question about their work instead; suggest a call only once they show interest.",
+    ),
+    Rule(
+        GUARANTEE,
+        "guaranteed-results",
+        "Guaranteed-results or too-good-to-be-true claims.",
+        'Guarantees like "double your revenue in 90 days" sound like an ad and make careful readers distrust you.',
+        Severity.WARNING,
+        "Share one concrete, modest result you achieved, or none at all.",
+    ),
+    Rule(
+        PITCH,
+        "cold-pitch",
+        "A product or service pitch in a first message or in a comment on someone else's post.",
+        "Opening with what you sell makes the first exchange about your pipeline instead of about them.",
+        Severity.WARNING,
+        "Introduce yourself in one line and ask about them; save the pitch for when they ask what you do.",
+    ),
+    Rule(
+        PRIZE,
+        "prize-bait",
+        'Prize or "you have been selected" bait.',
+        '"You have won" and "you have been selected" are the language of scams; honest contacts never use it.',
+        Severity.ERROR,
+        "Delete it. If you really run a giveaway, post it publicly with its rules instead of messaging people.",
+    ),
+    Rule(
+        BULK,
+        "bulk-marketing-boilerplate",
+        "Opt-out instructions, terms-and-conditions or age notices of a bulk marketing message.",
+        '"Reply STOP to opt out" tells the reader they are one of thousands on a list, not someone you chose to write to.',
+        Severity.WARNING,
+        "Write to one person at a time; if you must send newsletters, send them only to people who subscribed.",
+    ),
+    Rule(
+        PREMIUM,
+        "premium-rate-number",
+        "Asks the reader to call or text a premium-rate number or a short code.",
+        "Premium-rate numbers and text short codes charge the reader; people you know never ask for that.",
+        Severity.WARNING,
+        "Give an ordinary phone number or email address, and only to someone who asked how to reach you.",
+    ),
+)
+
+# Codes that are selling signals in their own right; a pitch phrase alone is
+# only a self-introduction.
+_SIGNALS = frozenset({OFFER, URGENCY, PRICE, CALL_TO_ACTION, GUARANTEE, PRIZE, BULK, PREMIUM})
+# Signals that are often part of an ordinary discussion when they stand alone.
+_WEAK = frozenset({PRICE, GUARANTEE})
+# Signals that are never innocent, so one is enough even between acquaintances.
+_STRONG = frozenset({PRIZE, BULK, PREMIUM})
+
+
+@Language.factory(FACTORY)
+def make_matcher(nlp: Language, name: str) -> LexiconMatcher:
+    """The hard-sell lexicon matcher."""
+    return LexiconMatcher(nlp, name, load_lexicon("hard_sell.json"))
+
+
+class HardSell(LexiconCheck):
+    """Flags selling to people who did not ask; how much depends on who reads it."""
+
+    id = "hard-sell"
+    rules = RULES
+    matcher = FACTORY
+
+    def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
+        """Weigh all selling signals in the draft together, then rate each one for the context."""
+        hits = list(super().find(doc, context))
+        signals = {hit.code for hit in hits} & _SIGNALS
+        cold = bool(context.first_contact) or context.channel == "comment"
+        for hit in hits:
+            severity = self._rate(hit, signals, cold, context)
+            if severity is not None:
+                yield Hit(hit.code, hit.start, hit.end, severity=severity)
+
+    def _rate(self, hit: Hit, signals: set[str], cold: bool, context: Context) -> Severity | None:
+        default = self.rule(hit.code).severity
+        if context.channel == "post":
+            # Selling in your own post is your right; it is only worth a hint.
+            return Severity.WARNING if hit.code in _STRONG else Severity.INFO
+        if hit.code == PITCH:
+            # Describing what you do is fine; pairing it with a sales signal
+            # in a cold message is the pitch.
+            if cold and signals:
+                return default
+            return None
+        if signals & _STRONG or (context.first_contact and context.channel != "comment"):
+            return default
+        if context.channel == "comment" and hit.code in _WEAK:
+            # Under someone else's post, a price or a guarantee on its own is
+            # usually part of the discussion; with another signal it is a pitch.
+            return default if len(signals) >= 2 else Severity.INFO
+        if cold:
+            return default
+        # Someone you know: one signal is likely an answer or a plan you made
+        # together ("let's book a call"), not worth a word; two different
+        # ones are a pitch.
+        return default if len(signals) >= 2 else None
+
+
+@hookimpl
+def netiquette_checks() -> list[Check]:
+    """Register the hard-sell check."""
+    return [HardSell()]

@@ -1,0 +1,35 @@
+"""A lookup lemmatizer that ignores case, so "Booking" and "BOOKING" both become "book".
+
+spaCy's lookup mode looks up ``token.text`` as written, and the English table
+only has lowercase keys: every capitalised or shouted word would keep its
+inflection and slip past lemma patterns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Token
+
+FACTORY = "netiquette_lemmatizer"
+
+
+class CaseFoldingLemmatizer(Lemmatizer):
+    """Lookup lemmatizer keyed on the lowercase form; lemmas are lowercase."""
+
+    def lookup_lemmatize(self, token: Token) -> list[str]:
+        """The lemma of ``token.lower_`` from the ``lemma_lookup`` table, or the lowercase form."""
+        table = self.lookups.get_table("lemma_lookup", {})
+        lower = token.lower_
+        return [table.get(lower, lower)]
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"model": None, "mode": "lookup", "overwrite": False, "scorer": None},
+)
+def make_lemmatizer(nlp: Language, model: Any, name: str, mode: str, overwrite: bool, scorer: Any) -> Lemmatizer:
+    """Build the case-folding lookup lemmatizer (tables come from spacy-lookups-data)."""
+    return CaseFoldingLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
