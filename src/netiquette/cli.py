@@ -267,7 +267,8 @@ def _results(linter: Linter, items: Iterable[_Item], tally: _Tally, batch_size: 
             report = Report(report.findings, report.context, report.errors, draft.id)
             for error in report.errors:
                 tally.check_errors += 1
-                print(f"netiquette: error: {report.id or '<stdin>'}: {error}", file=sys.stderr)
+                source = "<stdin>" if report.id is None else report.id
+                print(f"netiquette: error: {source}: {error}", file=sys.stderr)
             if report.at_or_above(tally.fail_on):
                 tally.failing += 1
             yield report, draft.text

@@ -144,7 +144,8 @@ class Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         if path.name == PYPROJECT:
-            table = document.get("tool", {}).get("netiquette", {})
+            tool = document.get("tool", {})
+            table = tool.get("netiquette", {}) if isinstance(tool, dict) else None
             where = f"{path} [tool.netiquette]"
         else:
             table = document

@@ -100,7 +100,7 @@ def evaluate_corpus(linter: Linter, path: Path, checks: Sequence[str] = BUILTIN_
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts = {check: [0, 0, 0] for check in checks}
     clean = clean_flagged = 0
-    for report, row in zip(linter.check_many(_drafts(rows)), rows):
+    for report, row in zip(linter.check_many(_drafts(rows)), rows, strict=True):
         flagged = flagged_checks(report)
         labels = set(row["labels"])
         for check in checks:
@@ -143,7 +143,7 @@ def evaluate_shared(linter: Linter, data: Path) -> SharedResult:
     sms_context = Context("dm", first_contact=False)
     spam = spam_caught = ham = ham_flagged = 0
     drafts = (Draft(text, sms_context) for _, text in sms)
-    for (label, _), report in zip(sms, linter.check_many(drafts)):
+    for (label, _), report in zip(sms, linter.check_many(drafts), strict=True):
         flagged = flagged_checks(report)
         if label == "spam":
             spam += 1

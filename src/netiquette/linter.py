@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from netiquette.config import Config
 from netiquette.context import Context
-from netiquette.models import CheckError, Draft, Finding, Report
+from netiquette.models import CheckError, Draft, Finding, Report, Severity
 from netiquette.pipeline import MAX_CHARS, build_pipeline
 from netiquette.plugins import PluginError, PluginHost, RegisteredCheck
 from netiquette.rules import Hit, Rule
@@ -106,7 +106,7 @@ class Linter:
 
     def _activate(self, entry: RegisteredCheck) -> bool:
         check = entry.check
-        missing = check.requires - self.features
+        missing = frozenset(check.requires) - self.features
         if missing:
             self.skipped[check.id] = (
                 f"needs {', '.join(sorted(missing))}, which this pipeline lacks; set 'model' to a trained pipeline"
@@ -250,6 +250,12 @@ def _validated_hit(hit: object, number: int, rules: dict[str, Rule], length: int
         raise _MalformedResult(
             f"result {number} has offsets {hit.start!r}..{hit.end!r}, outside a draft of {length} characters"
         )
+    if hit.severity is not None and not isinstance(hit.severity, Severity):
+        raise _MalformedResult(f"result {number} has a severity of type {type(hit.severity).__name__}")
+    for name in ("message", "suggestion"):
+        value = getattr(hit, name)
+        if value is not None and not isinstance(value, str):
+            raise _MalformedResult(f"result {number} has a {name} of type {type(value).__name__}")
     return rule
 
 
@@ -259,6 +265,15 @@ def _validate_findings(findings: object, text: str) -> None:
     for number, finding in enumerate(findings, 1):
         if not isinstance(finding, Finding):
             raise _MalformedResult(f"result {number} is a {type(finding).__name__}, not a Finding")
+        typed = (
+            isinstance(finding.severity, Severity)
+            and isinstance(finding.start, int)
+            and isinstance(finding.end, int)
+            and all(isinstance(v, str) for v in (finding.check, finding.code, finding.message, finding.plugin))
+            and all(v is None or isinstance(v, str) for v in (finding.suggestion, finding.url))
+        )
+        if not typed:
+            raise _MalformedResult(f"result {number} has a field of the wrong type")
         valid_span = 0 <= finding.start <= finding.end <= len(text)
         if not valid_span or text[finding.start : finding.end] != finding.excerpt:
             raise _MalformedResult(f"result {number} ({finding.code}) has an excerpt that does not match its offsets")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
@@ -19,7 +19,7 @@ import pluggy
 
 from netiquette import hookspecs
 from netiquette.hookspecs import hookimpl
-from netiquette.rules import CHECK_ID_PATTERN, Check, Rule
+from netiquette.rules import CHECK_ID_PATTERN, FEATURES, Check, Rule
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -164,7 +164,7 @@ class PluginHost:
             plugin = self._name_of(impl.plugin)
             source = self.pm.get_name(impl.plugin) or plugin
             provided = _call_impl(impl, plugin, "netiquette_checks", config=config)
-            for check in provided or ():
+            for check in _as_list(provided, plugin, "netiquette_checks"):
                 found.append(RegisteredCheck(_validated_check(check, plugin), plugin, source))
         _reject_duplicates(found)
         return found
@@ -193,7 +193,7 @@ class PluginHost:
         formats: dict[str, Formatter] = {}
         for impl in self.pm.hook.netiquette_formats.get_hookimpls():
             plugin = self._name_of(impl.plugin)
-            for formatter in _call_impl(impl, plugin, "netiquette_formats") or ():
+            for formatter in _as_list(_call_impl(impl, plugin, "netiquette_formats"), plugin, "netiquette_formats"):
                 if formatter.name in formats:
                     raise PluginError(f"plugin {plugin!r}: output format {formatter.name!r} is already defined")
                 formats[formatter.name] = formatter
@@ -203,6 +203,8 @@ class PluginHost:
         """Every registered plugin with its version and the hooks it implements."""
         infos: dict[str, PluginInfo] = {}
         for name, plugin in self.pm.list_name_plugin():
+            if plugin is None:  # a blocked name
+                continue
             display = self._name_of(plugin)
             hooks = tuple(sorted(c.name for c in self.pm.get_hookcallers(plugin) or ()))
             builtin = display == BUILTIN_NAME
@@ -239,6 +241,14 @@ def _call_impl(impl: Any, plugin: str, hook: str, **kwargs: Any) -> Any:
         raise PluginError(f"plugin {plugin!r}: hook {hook} raised {type(exc).__name__}") from exc
 
 
+def _as_list(provided: object, plugin: str, hook: str) -> list[Any]:
+    if provided is None:
+        return []
+    if isinstance(provided, (str, bytes, Mapping)) or not isinstance(provided, Iterable):
+        raise PluginError(f"plugin {plugin!r}: {hook} must return a list, got {type(provided).__name__}")
+    return list(provided)
+
+
 def _validated_check(check: object, plugin: str) -> Check:
     if not isinstance(check, Check):
         raise PluginError(f"plugin {plugin!r}: netiquette_checks returned {type(check).__name__}, not a Check")
@@ -248,6 +258,15 @@ def _validated_check(check: object, plugin: str) -> Check:
     rules = getattr(check, "rules", None)
     if not isinstance(rules, tuple) or not rules or not all(isinstance(r, Rule) for r in rules):
         raise PluginError(f"plugin {plugin!r}: check {check_id!r} must define a non-empty tuple of Rule objects")
+    requires = getattr(check, "requires", frozenset())
+    if not isinstance(requires, (set, frozenset, tuple, list)) or not set(requires) <= FEATURES:
+        raise PluginError(
+            f"plugin {plugin!r}: check {check_id!r} requires {requires!r}; "
+            f"expected a set drawn from {', '.join(sorted(FEATURES))}"
+        )
+    components = getattr(check, "components", ())
+    if not isinstance(components, (tuple, list)) or not all(isinstance(c, str) for c in components):
+        raise PluginError(f"plugin {plugin!r}: check {check_id!r} components must be a tuple of factory names")
     return check
 
 

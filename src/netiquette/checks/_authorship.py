@@ -66,7 +66,7 @@ def _reported_speech(doc: Doc) -> list[Span]:
 
 def is_quoted(doc: Doc, span: Span) -> bool:
     """Whether ``span`` lies in words that are not the author's own."""
-    quoted = doc.spans[QUOTES_KEY] if QUOTES_KEY in doc.spans else ()
+    quoted = doc.spans.get(QUOTES_KEY, ())
     return any(q.start <= span.start and span.end <= q.end for q in quoted)
 
 

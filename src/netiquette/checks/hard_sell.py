@@ -101,7 +101,7 @@ RULES = (
         BULK,
         "bulk-marketing-boilerplate",
         "Opt-out instructions, terms-and-conditions or age notices of a bulk marketing message.",
-        '"Reply STOP to opt out" tells the reader they are one of thousands on a list, not someone you chose to write to.',
+        '"Reply STOP to opt out" tells the reader they are one of thousands on a list, not someone you chose.',
         Severity.WARNING,
         "Write to one person at a time; if you must send newsletters, send them only to people who subscribed.",
     ),
