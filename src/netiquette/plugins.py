@@ -38,6 +38,7 @@ BUILTIN_NAME = "netiquette"
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "netiquette.formatters",
     "netiquette.checks.hard_sell",
+    "netiquette.checks.canned_opener",
 )
 
 
@@ -258,7 +259,7 @@ def _validated_check(check: object, plugin: str) -> Check:
     rules = getattr(check, "rules", None)
     if not isinstance(rules, tuple) or not rules or not all(isinstance(r, Rule) for r in rules):
         raise PluginError(f"plugin {plugin!r}: check {check_id!r} must define a non-empty tuple of Rule objects")
-    requires = getattr(check, "requires", frozenset())
+    requires: object = getattr(check, "requires", frozenset())
     if not isinstance(requires, (set, frozenset, tuple, list)) or not set(requires) <= FEATURES:
         raise PluginError(
             f"plugin {plugin!r}: check {check_id!r} requires {requires!r}; "

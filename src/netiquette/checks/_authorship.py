@@ -21,6 +21,9 @@ QUOTES_FACTORY = "netiquette_quotes"
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 _ATTRIBUTION = re.compile(r"^[ \t]*On [^\n]{1,200}wrote:[ \t]*\r?$", re.MULTILINE)
 _QUOTED_WORDS = re.compile(r"[\"“”]([^\"“”\n]{1,400})[\"“”]|‘([^‘’\n]{1,400})’")
+# Straight single quotes only where they cannot be apostrophes: not touching a
+# letter on their outer side ("don't", "the kids' toys" stay text).
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,200})'(?![\w'])")
 
 # Someone other than the author as the subject of a reporting verb.
 _REPORTERS = frozenset(
@@ -37,7 +40,7 @@ def mark_quoted(doc: Doc) -> Doc:
     """Store the spans that are not the author's words in ``doc.spans["netiquette_quoted"]``."""
     text = doc.text
     spans: list[Span] = []
-    for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS):
+    for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
         for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and len(span):
@@ -64,20 +67,35 @@ def _reported_speech(doc: Doc) -> list[Span]:
     return spans
 
 
+_MASK_KEY = "netiquette_quoted_mask"
+
+
+def _quoted_mask(doc: Doc) -> bytearray:
+    # One pass over the quoted spans per draft, so that asking about many
+    # matches stays linear; kept on the Doc for the other checks.
+    mask = doc.user_data.get(_MASK_KEY)
+    if mask is None:
+        mask = bytearray(len(doc))
+        for quoted in doc.spans.get(QUOTES_KEY, ()):
+            mask[quoted.start : quoted.end] = b"\x01" * len(quoted)
+        doc.user_data[_MASK_KEY] = mask
+    return mask
+
+
 def is_quoted(doc: Doc, span: Span) -> bool:
     """Whether ``span`` lies in words that are not the author's own."""
-    quoted = doc.spans.get(QUOTES_KEY, ())
-    return any(q.start <= span.start and span.end <= q.end for q in quoted)
+    return all(_quoted_mask(doc)[span.start : span.end]) if len(span) else False
 
 
 def is_negated(span: Span, window: int = 4) -> bool:
     """Whether a negation comes shortly before ``span`` in the same clause."""
     doc = span.doc
-    sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-    for i in range(span.start - 1, max(sent_start, span.start - window) - 1, -1):
+    for i in range(span.start - 1, max(0, span.start - window) - 1, -1):
         token = doc[i]
         if token.is_punct:
             return False
         if token.norm_ in _NEGATIONS or token.lower_ in _NEGATIONS:
             return True
+        if token.is_sent_start:
+            return False
     return False

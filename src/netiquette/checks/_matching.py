@@ -67,7 +67,13 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         """Store every match in ``doc.spans[self.name]``, longest first where one code overlaps itself."""
         by_code: dict[str, list[Span]] = {}
-        for match_id, start, end in [*self.phrases(doc), *self.patterns(doc)]:
+        matches = [*self.phrases(doc), *(self.patterns(doc) if len(self.patterns) else ())]
+        for match_id, start, end in matches:
+            # Patterns may anchor on punctuation; the excerpt should not show it.
+            while end - start > 1 and doc[start].is_punct:
+                start += 1
+            while end - start > 1 and doc[end - 1].is_punct:
+                end -= 1
             label = doc.vocab.strings[match_id]
             by_code.setdefault(label, []).append(Span(doc, start, end, label=label))
         doc.spans[self.name] = [span for spans in by_code.values() for span in filter_spans(spans)]
