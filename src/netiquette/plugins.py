@@ -39,6 +39,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "netiquette.formatters",
     "netiquette.checks.hard_sell",
     "netiquette.checks.canned_opener",
+    "netiquette.checks.defensiveness",
 )
 
 

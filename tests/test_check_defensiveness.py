@@ -1,0 +1,497 @@
+"""The defensiveness check: hedged attacks, blame, condescension, tone policing, rank, brush-offs, ridicule."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from netiquette.checks import defensiveness
+from netiquette.checks._matching import load_lexicon
+from netiquette.linter import Linter
+from netiquette.models import Finding, Severity
+
+CHECK = "defensiveness"
+CODES = ["DF101", "DF102", "DF103", "DF104", "DF105", "DF106", "DF107"]
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "rules" / "defensiveness.md"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(plugins=["netiquette.checks.defensiveness"], builtins=False, entry_points=False)
+
+
+def findings(linter: Linter, text: str, channel: str = "reply", first_contact: bool = False) -> list[Finding]:
+    report = linter.check(text, channel=channel, first_contact=first_contact)
+    assert not report.errors, report.errors
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.excerpt
+    return [f for f in report.findings if f.check == CHECK]
+
+
+def worst(linter: Linter, text: str, code: str, channel: str = "reply", first_contact: bool = False) -> Severity | None:
+    """The highest severity reported for ``code``, or None when it is not reported."""
+    return max((f.severity for f in findings(linter, text, channel, first_contact) if f.code == code), default=None)
+
+
+def flagged(linter: Linter, text: str, code: str, channel: str = "reply", first_contact: bool = False) -> bool:
+    severity = worst(linter, text, code, channel, first_contact)
+    return severity is not None and severity >= Severity.WARNING
+
+
+def flagged_any(linter: Linter, text: str, channel: str = "reply", first_contact: bool = False) -> bool:
+    return any(f.severity >= Severity.WARNING for f in findings(linter, text, channel, first_contact))
+
+
+# -- the check and its rules ---------------------------------------------------
+
+
+def test_hook_registers_one_check_with_documented_codes() -> None:
+    (check,) = defensiveness.netiquette_checks()
+    assert check.id == CHECK
+    assert [rule.code for rule in check.rules] == CODES
+    for rule in check.rules:
+        assert rule.summary and rule.message and rule.suggestion
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert check.rule("DF107").severity is Severity.ERROR
+
+
+def test_linter_runs_the_check(linter: Linter) -> None:
+    assert CHECK in linter.checks
+
+
+def test_lexicon_keys_name_defined_codes_and_known_guards() -> None:
+    lexicon = load_lexicon("defensiveness.json")
+    guards = {"phrases", "patterns", "start", "alone", "end", "not_after", "not_before", "needs", "soft", "hint"}
+    for key, entry in lexicon["rules"].items():
+        assert key.partition("/")[0] in CODES, key
+        assert set(entry) <= guards, (key, set(entry) - guards)
+        assert set(entry.get("needs", ())) <= set(name.partition("/")[0] for name in lexicon["cues"]), key
+
+
+def test_matches_land_in_the_components_span_group_labelled_with_codes(linter: Linter) -> None:
+    doc = linter.nlp("Whatever. Calm down, per my last email.")
+    labels = sorted(span.label_ for span in doc.spans[defensiveness.FACTORY])
+    assert labels == ["DF103", "DF104", "DF106"]
+
+
+# -- DF101 hedged-attack -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With all due respect, that is nonsense.",
+        "WITH ALL DUE RESPECT, YOU'RE WRONG.",
+        "No offense, but this is a naive plan.",
+        "No offence to anyone here, but the numbers don't add up.",
+        "Not to be rude, but did you proofread this?",
+        "I'm not trying to be mean but your deck is too long.",
+        "I don’t mean to sound harsh, but this won't work.",
+        "Don't take this the wrong way, but your CV is a mess.",
+        "With respect,\nyou're missing the point.",
+    ],
+)
+def test_df101_flags_hedged_attacks(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF101")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No offense taken at all!",
+        "Respectfully, I see it differently. Here's my reading.",
+        "With respect to the budget, let's wait for Q3.",
+        "I hate to bother you, but could you resend the file?",
+        "Don't take it personally, they reject everyone the first time.",
+    ],
+)
+def test_df101_passes_ordinary_talk(linter: Linter, text: str) -> None:
+    assert worst(linter, text, "DF101") is None
+
+
+# -- DF102 denial-and-blame ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never said that.",
+        "I NEVER SAID WE SHOULD HIRE MORE. READ IT AGAIN.",
+        "I didn’t say that at all.",
+        "That's not what I wrote.",
+        "Stop twisting my words.",
+        "You keep twisting my words.",
+        "Quit putting words in my mouth.",
+        "You clearly didn't read the article.",
+        "Did you even read the post?",
+        "If you'd actually read the thread you would know.",
+        "Maybe read my comment again.",
+        "Maybe learn to read.",
+        "You completely missed the point.",
+        "You're taking my words out of context.",
+        "No I never said that.",
+    ],
+)
+def test_df102_flags_denial_and_blame(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF102")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never looked at it like that. Thanks!",
+        "I'll read it again tonight and send notes.",
+        "I read the log again and found the bug.",
+        "Could you read my draft again when you have time?",
+        "That's not what I meant, sorry for the confusion! Let me rephrase.",
+        "My son is learning to read this year.",
+        "You don't need to read it again, the summary is enough.",
+    ],
+)
+def test_df102_passes_ordinary_talk(linter: Linter, text: str) -> None:
+    assert worst(linter, text, "DF102") is None
+
+
+# -- DF103 condescending-repetition --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Per my last email, the invoice is attached.",
+        "As per my previous message, please send the file.",
+        "As I already explained, the files go in the shared drive.",
+        "As I've said multiple times, finance approves this.",
+        "As I said before, it's on the roadmap.",
+        "As previously stated, the warranty does not cover water damage.",
+        "Please refer to my earlier email.",
+        "I'm not going to repeat myself.",
+        "I shouldn't have to repeat the steps again.",
+        "Let me spell it out for you.",
+        "Let me make this simple for you.",
+        "Let me explain this slowly so you understand.",
+        "Not sure how much clearer I can be.",
+        "I covered that. Again.",
+    ],
+)
+def test_df103_flags_condescending_repetition(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF103", channel="email")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As I mentioned on Friday, I'm away next week.",
+        "Per our call this morning, here are the action items.",
+        "Again, thanks so much for hosting us!",
+        "I may not have explained it well, so let me try again with an example.",
+        "Just re-sending in case my earlier message got buried. No rush!",
+    ],
+)
+def test_df103_passes_ordinary_talk(linter: Linter, text: str) -> None:
+    assert worst(linter, text, "DF103", channel="email") is None
+
+
+# -- DF104 tone-policing -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calm down, it's just a post.",
+        "CALM DOWN.",
+        "Ok just calm down.",
+        "You need to calm down.",
+        "Chill out, nobody is attacking you.",
+        "No need to get so upset about a typo.",
+        "Don't be so sensitive.",
+        "Stop being so dramatic.",
+        "You're being way too emotional about this.",
+        "You're overreacting.",
+        "Relax, it was a joke.",
+    ],
+)
+def test_df104_flags_tone_policing_in_public(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF104", channel="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need to calm down before replying.",
+        "Let me calm down first and I'll call you.",
+        "Things finally calmed down at work.",
+        "Calm, clear and kind: that's how my old manager handled feedback.",
+        "I'm going to relax this weekend.",
+        "She told me to calm down, which made it worse.",
+    ],
+)
+def test_df104_passes_ordinary_talk(linter: Linter, text: str) -> None:
+    assert worst(linter, text, "DF104", channel="comment") is None
+
+
+def test_df104_relax_is_only_a_hint_in_private(linter: Linter) -> None:
+    text = "I've booked everything. So just relax."
+    assert worst(linter, text, "DF104", channel="dm") is Severity.INFO
+    assert worst(linter, text, "DF104", channel="comment") is Severity.WARNING
+
+
+# -- DF105 credential-waving ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been doing payroll for 12 years. I think I know how to read a payslip.",
+        "I have 20 years of experience and you're wrong.",
+        "I have a PhD in this.",
+        "Do you even work in this industry?",
+        "I know more about this than you.",
+        "I've forgotten more about logistics than you'll ever know.",
+        "Clearly you've never managed a team.",
+        "I don't need a lecture from someone who's been in the job five minutes.",
+        "I run a company with 300 staff. I think I'm qualified to weigh in.",
+        "Don't tell me how to do my job.",
+    ],
+)
+def test_df105_flags_credential_waving(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF105")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been doing this for 20 years and I still learn from posts like yours.",
+        "As a teacher for 25 years, this post made my day.",
+        "Ten years in, I still learn something from every junior I mentor.",
+        "I have a PhD in chemistry and I'm moving into data science. Any advice?",
+        "I think I know how to fix it, give me a minute.",
+        "I think I'm qualified for the role and have attached my CV.",
+    ],
+)
+def test_df105_passes_experience_mentioned_humbly(linter: Linter, text: str) -> None:
+    assert worst(linter, text, "DF105", channel="comment") is None
+
+
+def test_df105_years_count_when_the_draft_also_puts_the_reader_down(linter: Linter) -> None:
+    humble = "I've spent twenty years in workforce research."
+    assert worst(linter, humble, "DF105") is None
+    assert flagged(linter, humble + " Maybe learn to read a methodology section.", "DF105")
+
+
+# -- DF106 dismissal -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whatever.",
+        "Ok, whatever.",
+        "Whatever. Believe what you want.",
+        "Think whatever you like.",
+        "Sorry you feel that way.",
+        "I'm sorry if you were offended.",
+        "I stand by every word.",
+        "I stand by what I said.",
+        "Not my problem.",
+        "If you say so.",
+        "I'm done arguing with you.",
+        "I won't be responding any further.",
+        "Fine. Do whatever you like, you never listen anyway.",
+    ],
+)
+def test_df106_flags_dismissal(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF106")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whatever works for you!",
+        "Whatever you need, just ask.",
+        "Whatever time suits you is fine by me.",
+        "Whatever you decide is fine with me.",
+        "Feel free to do whatever you want with the slides.",
+        "Sorry you're dealing with that. Anything I can do?",
+        "I stand by my recommendation of Priya.",
+        "It's not my problem to solve, but happy to point you to the right team.",
+        "I'm not going to argue with that!",
+        "I'm done with the report, sending it now.",
+    ],
+)
+def test_df106_passes_ordinary_talk(linter: Linter, text: str) -> None:
+    assert worst(linter, text, "DF106") is None
+
+
+def test_df106_agree_to_disagree_is_only_a_hint(linter: Linter) -> None:
+    for channel in ("dm", "comment", "reply"):
+        assert worst(linter, "Let's agree to disagree.", "DF106", channel=channel) is Severity.INFO
+    assert worst(linter, "Let's agree to disagree.", "DF106", channel="dm", first_contact=True) is Severity.INFO
+
+
+def test_df106_whatever_opening_a_sentence_is_a_hint_in_private(linter: Linter) -> None:
+    text = "whatever, I'm annoyed about it."
+    assert worst(linter, text, "DF106", channel="dm") is Severity.INFO
+    assert worst(linter, text, "DF106", channel="reply") is Severity.WARNING
+
+
+# -- DF107 ridicule-and-insults ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lol ok buddy",
+        "Are you serious?",
+        "Ok boomer lol",
+        "Cute argument. Did you come up with that by yourself?",
+        "You're clueless.",
+        "You are an absolute idiot.",
+        "You're so incompetent.",
+        "Are you stupid?",
+        "You people never learn.",
+        "Get a clue.",
+        "What a joke.",
+        "Grow up.",
+        "You have no idea what you're talking about.",
+        "Maybe try googling before you ask.",
+        "🤡 imagine being so clueless about payroll",
+        "Do your research before posting 🙄",
+    ],
+)
+def test_df107_flags_ridicule_in_public(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF107", channel="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was clueless about this until I read your post.",
+        "Thank you people for all the support!",
+        "When I grow up I want to be a pilot.",
+        "Sorry, stupid question: where is the office?",
+        "Are you sure? I thought it was Tuesday.",
+        "Did you do your homework?",
+        "You're not an idiot for asking, it's a great question.",
+        "What a joke of a referee last night haha.",
+    ],
+)
+def test_df107_passes_ordinary_talk(linter: Linter, text: str) -> None:
+    assert not flagged(linter, text, "DF107", channel="comment")
+
+
+def test_df107_mild_mockery_is_a_hint_between_friends(linter: Linter) -> None:
+    assert worst(linter, "lol ok", "DF107", channel="dm") is Severity.INFO
+    assert worst(linter, "Are you serious? Congrats!!", "DF107", channel="dm") is Severity.INFO
+    assert worst(linter, "lol ok", "DF107", channel="reply") is Severity.WARNING
+
+
+# -- negation, quotation and reported speech -----------------------------------
+
+
+def test_negated_phrase_is_not_an_attack(linter: Linter) -> None:
+    assert not findings(linter, "I'm not saying you're clueless, just that the data changed.")
+    assert not findings(linter, "I would never say calm down to a customer.")
+
+
+def test_codes_with_their_own_negation_are_still_reported(linter: Linter) -> None:
+    assert flagged(linter, "I did not say that.", "DF102")
+    assert flagged(linter, "Not my problem.", "DF106")
+    assert flagged(linter, "Don't be so sensitive.", "DF104")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> You clearly didn't read the memo.\nI re-checked and you were right, thanks.",
+        "On Mon, 3 Jun 2024, Sam wrote:\n> Calm down, per my last email.\nThanks Sam, noted with thanks.",
+        'Someone commented "with all due respect, you have no idea what you\'re talking about" on my post.',
+        "The line “per my last email” has become a meme.",
+        "My boss told me to calm down and read it again.",
+        "He said whatever, so I left it there.",
+    ],
+)
+def test_someone_elses_words_are_not_judged(linter: Linter, text: str) -> None:
+    assert not [f for f in findings(linter, text) if f.severity >= Severity.WARNING]
+
+
+# -- context -------------------------------------------------------------------
+
+
+def test_ridicule_is_an_error_in_public_and_a_warning_in_private(linter: Linter) -> None:
+    text = "You're clueless."
+    for channel in ("post", "comment", "reply"):
+        assert worst(linter, text, "DF107", channel=channel) is Severity.ERROR
+    for channel in ("dm", "email"):
+        assert worst(linter, text, "DF107", channel=channel) is Severity.WARNING
+
+
+def test_other_codes_are_warnings_in_public_and_private(linter: Linter) -> None:
+    for channel in ("post", "comment", "reply", "dm", "email"):
+        assert worst(linter, "Per my last email, it's Friday.", "DF103", channel=channel) is Severity.WARNING
+
+
+def test_a_stranger_raises_the_severity(linter: Linter) -> None:
+    text = "With all due respect, that's wrong."
+    assert worst(linter, text, "DF101", channel="comment", first_contact=False) is Severity.WARNING
+    assert worst(linter, text, "DF101", channel="comment", first_contact=True) is Severity.ERROR
+    assert worst(linter, text, "DF101", channel="dm", first_contact=True) is Severity.ERROR
+    assert worst(linter, "lol ok", "DF107", channel="dm", first_contact=True) is Severity.WARNING
+
+
+# -- offsets -------------------------------------------------------------------
+
+
+def test_offsets_survive_emoji_and_crlf(linter: Linter) -> None:
+    text = "🙂🙂 Thanks.\r\n\r\nWith respect,\r\nyou're missing the point 🤷.\r\nPer my last email 📧, calm down."
+    found = findings(linter, text)
+    assert {f.code for f in found} >= {"DF101", "DF102", "DF103", "DF104"}
+    for finding in found:
+        assert text[finding.start : finding.end] == finding.excerpt
+    assert any(f.excerpt == "Per my last email" for f in found)
+
+
+def test_curly_apostrophes_match_like_straight_ones(linter: Linter) -> None:
+    assert flagged(linter, "You’re overreacting.", "DF104")
+    assert flagged(linter, "That’s not what I said.", "DF102")
+    assert flagged(linter, "I’ve said this several times: as I’ve said multiple times, no.", "DF103")
+
+
+# -- the rule page's examples --------------------------------------------------
+
+_BLOCK = re.compile(r"^```text (flags|hints|passes)((?: \w+=\S+)*)\n(.*?)\n```$", re.MULTILINE | re.DOTALL)
+_HEADING = re.compile(r"^## ([A-Z]{1,4}[0-9]{1,4}) ", re.MULTILINE)
+
+
+def _page_examples() -> list[tuple[str, str, str, str, bool]]:
+    content = PAGE.read_text(encoding="utf-8")
+    headings = [(m.start(), m.group(1)) for m in _HEADING.finditer(content)]
+    examples = []
+    for block in _BLOCK.finditer(content):
+        owners = [code for start, code in headings if start < block.start()]
+        options = dict(pair.split("=", 1) for pair in block.group(2).split())
+        first_contact = options.get("first_contact", "false") == "true"
+        examples.append((owners[-1], block.group(1), block.group(3), options.get("channel", "dm"), first_contact))
+    return examples
+
+
+def test_rule_page_has_flag_and_pass_examples_for_every_code() -> None:
+    kinds: dict[str, set[str]] = {}
+    for code, expect, *_ in _page_examples():
+        kinds.setdefault(code, set()).add(expect)
+    for code in CODES:
+        assert {"flags", "passes"} <= kinds.get(code, set()), code
+
+
+@pytest.mark.parametrize("example", _page_examples(), ids=lambda e: f"{e[0]}-{e[1]}-{e[3]}")
+def test_rule_page_examples_hold(linter: Linter, example: tuple[str, str, str, str, bool]) -> None:
+    code, expect, text, channel, first_contact = example
+    severities = [f.severity for f in findings(linter, text, channel, first_contact) if f.code == code]
+    if expect == "flags":
+        assert any(s >= Severity.WARNING for s in severities)
+    elif expect == "hints":
+        assert severities and all(s is Severity.INFO for s in severities)
+    else:
+        assert not severities
