@@ -40,6 +40,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "netiquette.checks.hard_sell",
     "netiquette.checks.canned_opener",
     "netiquette.checks.defensiveness",
+    "netiquette.checks.spam_links",
 )
 
 
