@@ -41,6 +41,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "netiquette.checks.canned_opener",
     "netiquette.checks.defensiveness",
     "netiquette.checks.spam_links",
+    "netiquette.checks.oversharing",
 )
 
 
@@ -177,9 +178,17 @@ class PluginHost:
         for impl in self.pm.hook.netiquette_pipeline.get_hookimpls():
             _call_impl(impl, self._name_of(impl.plugin), "netiquette_pipeline", nlp=nlp, config=config)
 
-    def process_findings(self, findings: list[Finding], context: Context, text: str) -> list[Finding]:
+    def process_findings(
+        self, findings: list[Finding], context: Context, text: str, config: Config | None = None
+    ) -> list[Finding]:
         """Run the findings through every plugin's wrapper, innermost first."""
-        result: list[Finding] = self.pm.hook.netiquette_findings(findings=findings, context=context, text=text)
+        if config is None:
+            from netiquette.config import Config
+
+            config = Config()
+        result: list[Finding] = self.pm.hook.netiquette_findings(
+            findings=findings, context=context, text=text, config=config
+        )
         return result
 
     def implementers(self, hook: str) -> str:

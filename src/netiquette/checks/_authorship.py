@@ -28,9 +28,11 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,200})'(?![\w'])")
 # Someone other than the author as the subject of a reporting verb.
 _REPORTERS = frozenset(
     "he she they someone somebody people everyone anyone you recruiter boss manager guy email mail message "
-    "text dm ad spam caller customer client colleague friend post comment subject headline".split()
+    "text ad spam caller customer client colleague friend post comment subject headline".split()
 )
-_REPORTING_VERBS = frozenset("say tell write claim ask text message email dm call promise".split())
+# Only verbs that introduce someone's words: "text", "call", "dm" or "ask"
+# after a reporter are usually the author's own instructions ("DM me or call").
+_REPORTING_VERBS = frozenset("say tell write claim promise".split())
 _SAYING = frozenset({"saying", "says", "claiming", "reading", "like"})
 _NEGATIONS = frozenset({"not", "never", "no", "without", "nor", "nobody", "nothing"})
 

@@ -67,7 +67,8 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         """Store every match in ``doc.spans[self.name]``, longest first where one code overlaps itself."""
         by_code: dict[str, list[Span]] = {}
-        matches = [*self.phrases(doc), *(self.patterns(doc) if len(self.patterns) else ())]
+        # An empty matcher warns on every call (spaCy W036), so skip it.
+        matches = [*(self.phrases(doc) if len(self.phrases) else ()), *(self.patterns(doc) if len(self.patterns) else ())]
         for match_id, start, end in matches:
             # Patterns may anchor on punctuation; the excerpt should not show it.
             while end - start > 1 and doc[start].is_punct:
