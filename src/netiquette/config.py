@@ -7,7 +7,9 @@ file and the key, and an unknown key suggests the nearest valid one.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any
 
 from netiquette.context import CHANNELS, DEFAULT_CHANNEL
 from netiquette.models import Severity
+from netiquette.rules import CHECK_ID_PATTERN, CODE_PATTERN
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,6 +51,33 @@ class ChannelConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class UserRule:
+    """A check written in config: one ``[tool.netiquette.rules.<id>]`` table ("Rules without Python").
+
+    Attributes:
+        id: the table name, used as the check id.
+        code: the rule code, given or derived from the id (``CR`` and four digits).
+        message: what is wrong, addressed to the author.
+        phrases: matched on lemmas, case-insensitively.
+        patterns: spaCy ``Matcher`` token patterns (no ``REGEX``/``FUZZY``, no unbounded repetition).
+        severity: the severity of every finding.
+        suggestion: a better phrasing, or None.
+        channels: only these channels; None for all.
+        first_contact: only in a first contact (True), only outside one (False), or always (None).
+    """
+
+    id: str
+    code: str
+    message: str
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[list[dict[str, Any]], ...] = ()
+    severity: Severity = Severity.WARNING
+    suggestion: str | None = None
+    channels: tuple[str, ...] | None = None
+    first_contact: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Validated settings. Build one with ``Config.load``, ``Config.discover`` or ``Config.from_mapping``.
 
@@ -61,6 +91,7 @@ class Config:
         plugins: extra plugin modules to import and register.
         per_channel: channel name -> overrides for drafts on that channel.
         settings: plugin name -> free-form table for that plugin.
+        rules: check id -> a check written in config (``[tool.netiquette.rules.<id>]``).
         source: the file this came from, if any.
     """
 
@@ -73,6 +104,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     per_channel: Mapping[str, ChannelConfig] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    rules: Mapping[str, UserRule] = field(default_factory=dict)
     source: str | None = None
 
     # -- selection ---------------------------------------------------------
@@ -190,7 +222,7 @@ class _Parser:
 
     TOP_KEYS = (
         "select", "ignore", "severity", "fail-on", "channel", "model",
-        "plugins", "per-channel", "settings",
+        "plugins", "per-channel", "settings", "rules",
     )  # fmt: skip
     CHANNEL_KEYS = ("select", "ignore", "severity")
 
@@ -235,6 +267,8 @@ class _Parser:
             if not isinstance(settings, dict) or not all(isinstance(v, dict) for v in settings.values()):
                 raise self.error("settings", "expected a table of tables, one per plugin")
             values["settings"] = settings
+        if "rules" in data:
+            values["rules"] = self.user_rules(data["rules"])
         return Config(**values)
 
     def strings(self, key: str, value: Any) -> tuple[str, ...]:
@@ -279,3 +313,122 @@ class _Parser:
                 severity=self.severities(f"{prefix}.severity", table.get("severity", {})),
             )
         return result
+
+    # -- rules without Python ----------------------------------------------
+
+    RULE_KEYS = (
+        "phrases", "patterns", "code", "message", "severity", "suggestion",
+        "channels", "first-contact",
+    )  # fmt: skip
+    #: The largest count a user pattern may repeat a token (``{0,10}``).
+    MAX_REPEAT = 10
+    _OP = re.compile(r"^(?:[!?]|\{(\d*)(,?)(\d*)\})$")
+
+    def user_rules(self, value: Any) -> dict[str, UserRule]:
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise self.error("rules", "expected a table of tables, one per rule ([tool.netiquette.rules.<id>])")
+        rules: dict[str, UserRule] = {}
+        codes: dict[str, str] = {}
+        for rule_id, table in value.items():
+            rule = self.user_rule(rule_id, table)
+            if rule.code in codes:
+                raise self.error(
+                    f"rules.{rule_id}.code",
+                    f"code {rule.code} is also used by rule {codes[rule.code]!r}; give each rule its own 'code'",
+                )
+            codes[rule.code] = rule_id
+            rules[rule_id] = rule
+        return rules
+
+    def user_rule(self, rule_id: str, table: dict[str, Any]) -> UserRule:
+        prefix = f"rules.{rule_id}"
+        if not CHECK_ID_PATTERN.match(rule_id):
+            raise self.error(prefix, "a rule id must be lowercase words joined by hyphens (it becomes the check id)")
+        for key in table:
+            if key not in self.RULE_KEYS:
+                raise self.unknown(key, self.RULE_KEYS, prefix=f"{prefix}.")
+        phrases = self.strings(f"{prefix}.phrases", table.get("phrases", []))
+        if not all(p.strip() for p in phrases):
+            raise self.error(f"{prefix}.phrases", "phrases must not be empty")
+        patterns = self.token_patterns(f"{prefix}.patterns", table.get("patterns", []))
+        if not phrases and not patterns:
+            raise self.error(prefix, "a rule needs 'phrases' or 'patterns' (or both)")
+        message = table.get("message")
+        if not isinstance(message, str) or not message.strip():
+            raise self.error(f"{prefix}.message", "expected a non-empty string telling the author what is wrong")
+        code = table.get("code", f"CR{1000 + zlib.crc32(rule_id.encode('utf-8')) % 9000}")
+        if not isinstance(code, str) or not CODE_PATTERN.match(code):
+            raise self.error(f"{prefix}.code", "expected one to four uppercase letters and one to four digits")
+        suggestion = table.get("suggestion")
+        if suggestion is not None and not isinstance(suggestion, str):
+            raise self.error(f"{prefix}.suggestion", f"expected a string, got {type(suggestion).__name__}")
+        channels = None
+        if "channels" in table:
+            channels = self.strings(f"{prefix}.channels", table["channels"])
+            for channel in channels:
+                if channel not in CHANNELS:
+                    raise self.error(
+                        f"{prefix}.channels", f"unknown channel {channel!r}; valid: {', '.join(CHANNELS)}"
+                    )
+        first_contact = table.get("first-contact")
+        if first_contact is not None and not isinstance(first_contact, bool):
+            raise self.error(f"{prefix}.first-contact", "expected true or false")
+        return UserRule(
+            id=rule_id,
+            code=code,
+            message=message.strip(),
+            phrases=phrases,
+            patterns=patterns,
+            severity=self.severity_value(f"{prefix}.severity", table.get("severity", "warning")),
+            suggestion=suggestion,
+            channels=channels,
+            first_contact=first_contact,
+        )
+
+    def token_patterns(self, key: str, value: Any) -> tuple[list[dict[str, Any]], ...]:
+        shape = "expected a list of spaCy token patterns, each a list of token tables"
+        if not isinstance(value, list) or not all(isinstance(p, list) for p in value):
+            raise self.error(key, shape)
+        for number, pattern in enumerate(value, 1):
+            if not pattern or not all(isinstance(token, dict) for token in pattern):
+                raise self.error(key, f"pattern {number}: {shape}")
+            for token in pattern:
+                problem = self._unsafe(token)
+                if problem:
+                    raise self.error(key, f"pattern {number}: {problem}")
+        if value:
+            # spaCy's own schema, the one Matcher(validate=True) uses; loaded
+            # only when there are patterns, so plain configs stay spaCy-free.
+            from spacy.schemas import validate_token_pattern
+
+            for number, pattern in enumerate(value, 1):
+                errors = validate_token_pattern(pattern)
+                if errors:
+                    raise self.error(key, f"pattern {number} is not a valid spaCy token pattern: {errors[0]}")
+        return tuple(value)
+
+    def _unsafe(self, token: dict[str, Any]) -> str | None:
+        # Regular expressions and fuzzy matching could make a hostile draft
+        # take forever; unbounded repetition can make the matcher quadratic.
+        stack: list[Any] = [token]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                for name, inner in item.items():
+                    upper = str(name).upper()
+                    if upper == "REGEX" or upper.startswith("FUZZY"):
+                        return f"{name} is not allowed in config rules (it could hang the linter); use IN or phrases"
+                    stack.append(inner)
+            elif isinstance(item, list):
+                stack.extend(item)
+        op = next((v for k, v in token.items() if str(k).upper() == "OP"), None)
+        if op is None:
+            return None
+        found = self._OP.match(op) if isinstance(op, str) else None
+        if found is None:
+            return f"OP {op!r} is not allowed; use '!', '?' or a bounded count such as '{{0,3}}' ('*' and '+' are not)"
+        low, comma, high = found.groups()
+        bounds = [int(n) for n in (low, high) if n]
+        if (comma and not high) or any(n > self.MAX_REPEAT for n in bounds):
+            return f"OP {op!r} must have an upper bound of at most {self.MAX_REPEAT}, such as '{{0,3}}'"
+        return None

@@ -72,7 +72,7 @@ def netiquette_pipeline(nlp: Language, config: Config) -> None:
 
 
 @_hookspec(firstresult=True)
-def netiquette_findings(findings: list[Finding], context: Context, text: str) -> list[Finding]:
+def netiquette_findings(findings: list[Finding], context: Context, text: str, config: Config) -> list[Finding]:
     """Return the findings for one draft, after every check ran and config overrides applied.
 
     netiquette provides the innermost implementation, which returns
@@ -84,6 +84,8 @@ def netiquette_findings(findings: list[Finding], context: Context, text: str) ->
     :param findings: the findings so far, in no particular order.
     :param context: the draft's context.
     :param text: the draft exactly as given. Never log or store it.
+    :param config: the Linter's validated configuration; a plugin reads its
+        own options from ``config.settings.get("<plugin name>", {})``.
     :return: the findings to report.
     """
 

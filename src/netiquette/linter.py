@@ -205,7 +205,7 @@ class Linter:
             except Exception as exc:
                 errors.append(CheckError(entry.check.id, entry.plugin, _describe(exc)))
         try:
-            processed = self.host.process_findings(list(findings), context, text)
+            processed = self.host.process_findings(list(findings), context, text, self.config)
             _validate_findings(processed, text)
         except Exception as exc:
             errors.append(CheckError(FINDINGS_HOOK, self.host.implementers(FINDINGS_HOOK), _describe(exc)))

@@ -68,7 +68,7 @@ class LexiconMatcher:
         """Store every match in ``doc.spans[self.name]``, longest first where one code overlaps itself."""
         by_code: dict[str, list[Span]] = {}
         # An empty matcher warns on every call (spaCy W036), so skip it.
-        matches = [*(self.phrases(doc) if len(self.phrases) else ()), *(self.patterns(doc) if len(self.patterns) else ())]
+        matches = [match for matcher in (self.phrases, self.patterns) if len(matcher) for match in matcher(doc)]
         for match_id, start, end in matches:
             # Patterns may anchor on punctuation; the excerpt should not show it.
             while end - start > 1 and doc[start].is_punct:
