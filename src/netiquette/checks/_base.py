@@ -31,17 +31,22 @@ class LexiconCheck(Check):
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit per authored, non-negated match whose severity in this context is not None."""
-        for span in self.matches(doc):
-            code = span.label_
-            if is_quoted(doc, span) or (code not in self.negation_exempt and is_negated(span)):
-                continue
-            severity = self.severity(code, span, context)
+        for span in self.authored(doc):
+            severity = self.severity(span.label_, span, context)
             if severity is not None:
-                yield Hit(code, span.start_char, span.end_char, severity=severity)
+                yield Hit(span.label_, span.start_char, span.end_char, severity=severity)
 
     def matches(self, doc: Doc) -> list[Span]:
         """The spans this check's matcher found."""
         return list(doc.spans[self.matcher]) if self.matcher in doc.spans else []
+
+    def authored(self, doc: Doc) -> list[Span]:
+        """The matches in the author's own words that are not negated."""
+        return [
+            span
+            for span in self.matches(doc)
+            if not is_quoted(doc, span) and (span.label_ in self.negation_exempt or not is_negated(span))
+        ]
 
     def severity(self, code: str, span: Span, context: Context) -> Severity | None:
         """The rule's default severity; subclasses adjust it to the context."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
@@ -118,6 +118,9 @@ RULES = (
 # Codes that are selling signals in their own right; a pitch phrase alone is
 # only a self-introduction.
 _SIGNALS = frozenset({OFFER, URGENCY, PRICE, CALL_TO_ACTION, GUARANTEE, PRIZE, BULK, PREMIUM})
+# Cue families that make a pitch only in combination (labels in the lexicon,
+# never reported themselves).
+_SELLER, _BENEFIT, _ASK = "_seller", "_benefit", "_ask"
 # Signals that are often part of an ordinary discussion when they stand alone.
 _WEAK = frozenset({PRICE, GUARANTEE})
 # Signals that are never innocent, so one is enough even between acquaintances.
@@ -139,13 +142,39 @@ class HardSell(LexiconCheck):
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """Weigh all selling signals in the draft together, then rate each one for the context."""
-        hits = list(super().find(doc, context))
+        spans = self.authored(doc)
+        hits = [Hit.from_span(s.label_, s) for s in spans if not s.label_.startswith("_")]
         signals = {hit.code for hit in hits} & _SIGNALS
         cold = bool(context.first_contact) or context.channel == "comment"
         for hit in hits:
             severity = self._rate(hit, signals, cold, context)
             if severity is not None:
                 yield Hit(hit.code, hit.start, hit.end, severity=severity)
+        if cold and context.channel != "post":
+            yield from self._composite_pitch(spans, hits, signals)
+
+    def _composite_pitch(self, spans: list[Span], hits: list[Hit], signals: set[str]) -> Iterator[Hit]:
+        # A pitch rarely uses stock sales phrases; it combines talking about
+        # what you sell, framing the reader's problem, and asking for a
+        # commitment. Two of these in a cold message make a pitch.
+        cues: dict[str, list[Span]] = {}
+        for span in spans:
+            cues.setdefault(span.label_, []).append(span)
+        seller = cues.get(_SELLER, []) + cues.get(PITCH, [])
+        families = [bool(seller), bool(cues.get(_BENEFIT)), bool(cues.get(_ASK)), bool(signals)]
+        # A price or a guarantee next to advice ("at $400, have you
+        # considered...") is discussion; it takes a seller, an ask or a
+        # strong signal to make it a pitch.
+        decisive = bool(seller) or bool(cues.get(_ASK)) or bool(signals - _WEAK)
+        if sum(families) < 2 or not decisive:
+            return
+        reported = {hit.code for hit in hits}
+        if seller and PITCH not in reported | signals:
+            yield Hit.from_span(PITCH, seller[0], severity=self.rule(PITCH).severity)
+        if cues.get(_ASK) and CALL_TO_ACTION not in reported:
+            yield Hit.from_span(CALL_TO_ACTION, cues[_ASK][0], severity=self.rule(CALL_TO_ACTION).severity)
+        elif not seller and cues.get(_BENEFIT):
+            yield Hit.from_span(PITCH, cues[_BENEFIT][0], severity=self.rule(PITCH).severity)
 
     def _rate(self, hit: Hit, signals: set[str], cold: bool, context: Context) -> Severity | None:
         default = self.rule(hit.code).severity
