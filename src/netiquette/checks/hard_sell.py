@@ -120,7 +120,7 @@ RULES = (
 _SIGNALS = frozenset({OFFER, URGENCY, PRICE, CALL_TO_ACTION, GUARANTEE, PRIZE, BULK, PREMIUM})
 # Cue families that make a pitch only in combination (labels in the lexicon,
 # never reported themselves).
-_SELLER, _BENEFIT, _ASK = "_seller", "_benefit", "_ask"
+_SELLER, _BENEFIT, _ASK, _DEADLINE = "_seller", "_benefit", "_ask", "_deadline"
 # Signals that are often part of an ordinary discussion when they stand alone.
 _WEAK = frozenset({PRICE, GUARANTEE})
 # Signals that are never innocent, so one is enough even between acquaintances.
@@ -141,40 +141,35 @@ class HardSell(LexiconCheck):
     matcher = FACTORY
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
-        """Weigh all selling signals in the draft together, then rate each one for the context."""
+        """Weigh all selling signals and pitch cues in the draft together, then rate each for the context."""
         spans = self.authored(doc)
-        hits = [Hit.from_span(s.label_, s) for s in spans if not s.label_.startswith("_")]
-        signals = {hit.code for hit in hits} & _SIGNALS
-        cold = bool(context.first_contact) or context.channel == "comment"
-        for hit in hits:
-            severity = self._rate(hit, signals, cold, context)
-            if severity is not None:
-                yield Hit(hit.code, hit.start, hit.end, severity=severity)
-        if cold and context.channel != "post":
-            yield from self._composite_pitch(spans, hits, signals)
-
-    def _composite_pitch(self, spans: list[Span], hits: list[Hit], signals: set[str]) -> Iterator[Hit]:
-        # A pitch rarely uses stock sales phrases; it combines talking about
-        # what you sell, framing the reader's problem, and asking for a
-        # commitment. Two of these in a cold message make a pitch.
         cues: dict[str, list[Span]] = {}
         for span in spans:
             cues.setdefault(span.label_, []).append(span)
-        seller = cues.get(_SELLER, []) + cues.get(PITCH, [])
-        families = [bool(seller), bool(cues.get(_BENEFIT)), bool(cues.get(_ASK)), bool(signals)]
-        # A price or a guarantee next to advice ("at $400, have you
-        # considered...") is discussion; it takes a seller, an ask or a
-        # strong signal to make it a pitch.
-        decisive = bool(seller) or bool(cues.get(_ASK)) or bool(signals - _WEAK)
-        if sum(families) < 2 or not decisive:
-            return
-        reported = {hit.code for hit in hits}
-        if seller and PITCH not in reported | signals:
-            yield Hit.from_span(PITCH, seller[0], severity=self.rule(PITCH).severity)
-        if cues.get(_ASK) and CALL_TO_ACTION not in reported:
-            yield Hit.from_span(CALL_TO_ACTION, cues[_ASK][0], severity=self.rule(CALL_TO_ACTION).severity)
-        elif not seller and cues.get(_BENEFIT):
-            yield Hit.from_span(PITCH, cues[_BENEFIT][0], severity=self.rule(PITCH).severity)
+        hits = [Hit.from_span(s.label_, s) for s in spans if not s.label_.startswith("_")]
+        signals = {hit.code for hit in hits} & _SIGNALS
+        cold = bool(context.first_contact) or context.channel == "comment"
+        # Answering someone's question ("is there still space?") with the
+        # facts they asked for is not a pitch.
+        answering = not cold and context.reply_to is not None and "?" in context.reply_to
+        pitch = context.channel != "post" and not answering and _is_pitch(cues, signals, cold)
+        reported = set()
+        for hit in hits:
+            severity = self._rate(hit, signals, cold, context)
+            if severity is None and pitch:
+                severity = self.rule(hit.code).severity
+            if severity is not None:
+                reported.add(hit.code)
+                yield Hit(hit.code, hit.start, hit.end, severity=severity)
+        if pitch:
+            # Mark the cues that made the pitch when no stock phrase did.
+            seller = cues.get(_SELLER, [])
+            if seller and not reported & {PITCH, OFFER, PRIZE}:
+                yield Hit.from_span(PITCH, seller[0], severity=self.rule(PITCH).severity)
+            if cues.get(_ASK) and CALL_TO_ACTION not in reported:
+                yield Hit.from_span(CALL_TO_ACTION, cues[_ASK][0], severity=self.rule(CALL_TO_ACTION).severity)
+            elif not seller and not reported and cues.get(_BENEFIT):
+                yield Hit.from_span(PITCH, cues[_BENEFIT][0], severity=self.rule(PITCH).severity)
 
     def _rate(self, hit: Hit, signals: set[str], cold: bool, context: Context) -> Severity | None:
         default = self.rule(hit.code).severity
@@ -199,6 +194,23 @@ class HardSell(LexiconCheck):
         # together ("let's book a call"), not worth a word; two different
         # ones are a pitch.
         return default if len(signals) >= 2 else None
+
+
+def _is_pitch(cues: dict[str, list[Span]], signals: set[str], cold: bool) -> bool:
+    # A pitch rarely uses only stock sales phrases; it combines talking about
+    # what you sell, framing the reader's problem, a deadline, and asking for
+    # a commitment. Two of these in a cold message make a pitch; to someone
+    # you know it takes a selling signal plus a push (an ask or a deadline)
+    # or talk of what you sell.
+    seller = bool(cues.get(_SELLER)) or PITCH in cues
+    ask, deadline = bool(cues.get(_ASK)), bool(cues.get(_DEADLINE))
+    if not cold:
+        return bool(signals) and (ask or deadline or seller)
+    families = seller + bool(cues.get(_BENEFIT)) + ask + deadline + bool(signals)
+    # A price or a guarantee next to advice ("at $400, have you considered
+    # ...") is discussion: it takes a seller, an ask or a strong signal.
+    decisive = seller or ask or bool(signals - _WEAK)
+    return families >= 2 and decisive
 
 
 @hookimpl
