@@ -33,7 +33,7 @@ _REPORTERS = frozenset(
 # Only verbs that introduce someone's words: "text", "call", "dm" or "ask"
 # after a reporter are usually the author's own instructions ("DM me or call").
 _REPORTING_VERBS = frozenset("say tell write claim promise".split())
-_SAYING = frozenset({"saying", "says", "claiming", "reading", "like"})
+_SAYING = frozenset({"saying", "says", "claiming"})
 _NEGATIONS = frozenset({"not", "never", "no", "without", "nor", "nobody", "nothing"})
 
 

@@ -121,6 +121,8 @@ _SIGNALS = frozenset({OFFER, URGENCY, PRICE, CALL_TO_ACTION, GUARANTEE, PRIZE, B
 # Cue families that make a pitch only in combination (labels in the lexicon,
 # never reported themselves).
 _SELLER, _BENEFIT, _ASK, _DEADLINE = "_seller", "_benefit", "_ask", "_deadline"
+# Words showing the draft answers a request ("thanks for asking", "as discussed").
+_ANSWER = "_answer"
 # Signals that are often part of an ordinary discussion when they stand alone.
 _WEAK = frozenset({PRICE, GUARANTEE})
 # Signals that are never innocent, so one is enough even between acquaintances.
@@ -151,7 +153,8 @@ class HardSell(LexiconCheck):
         cold = bool(context.first_contact) or context.channel == "comment"
         # Answering someone's question ("is there still space?") with the
         # facts they asked for is not a pitch.
-        answering = not cold and context.reply_to is not None and "?" in context.reply_to
+        asked = context.reply_to is not None and "?" in context.reply_to
+        answering = not cold and (asked or bool(cues.get(_ANSWER)))
         pitch = context.channel != "post" and not answering and _is_pitch(cues, signals, cold)
         reported = set()
         for hit in hits:
