@@ -454,6 +454,13 @@ def test_broken_entry_point_says_how_to_skip_it(
     assert "zz-marker" not in Linter(builtins=False, entry_points=True, blocked=["nqbroken"]).checks
 
 
+def test_misspelt_hook_in_an_installed_plugin_names_its_entry_point(fake_dist: Callable[[str, str], None]) -> None:
+    fake_dist("nqtypo", "nq_misspelt")
+    with pytest.raises(PluginError, match=r"^plugin 'nqtypo': .*netiquette_check"):
+        Linter(builtins=False, entry_points=True)
+    assert Linter(builtins=False, entry_points=True, blocked=["nqtypo"]).checks == ()
+
+
 # -- describe and formats --------------------------------------------------------------------
 
 

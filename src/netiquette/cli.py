@@ -1,4 +1,4 @@
-"""The ``netiquette`` command: ``check``, ``rules``, ``explain`` and ``plugins``.
+"""The ``netiquette`` command: ``check``, ``rules``, ``explain``, ``plugins`` and ``new-plugin``.
 
 Exit codes are ``ExitCode``: 0 nothing at or above the fail level, 1 findings
 at or above it, 2 usage, input or configuration error, 3 a check or plugin
@@ -47,6 +47,29 @@ def _comma_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def plugin_arguments() -> argparse.ArgumentParser:
+    """An argparse parent parser with ``--config`` and ``-p``, shared by every command."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--config", metavar="PATH", help="config file (default: nearest .netiquette.toml or pyproject.toml)"
+    )
+    options.add_argument(
+        "-p", dest="plugin_args", action="append", default=[], metavar="PLUGIN",
+        help="load plugin module PLUGIN, or with no:NAME do not load plugin NAME (repeatable)",
+    )  # fmt: skip
+    return options
+
+
+def add_context_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the draft context options: ``--channel``, ``--first-contact``/``--no-first-contact``, ``--reply-to``."""
+    parser.add_argument("--channel", choices=CHANNELS, help="where the draft goes (default: config, else dm)")
+    parser.add_argument(
+        "--first-contact", action=argparse.BooleanOptionalAction, default=None,
+        help="the reader has never heard from you (default: true only for connection_request)",
+    )  # fmt: skip
+    parser.add_argument("--reply-to", metavar="FILE", help="file holding the message this draft answers")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netiquette",
@@ -57,25 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"netiquette {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    plugin_options = argparse.ArgumentParser(add_help=False)
-    plugin_options.add_argument(
-        "--config", metavar="PATH", help="config file (default: nearest .netiquette.toml or pyproject.toml)"
-    )
-    plugin_options.add_argument(
-        "-p", dest="plugin_args", action="append", default=[], metavar="PLUGIN",
-        help="load plugin module PLUGIN, or with no:NAME do not load plugin NAME (repeatable)",
-    )  # fmt: skip
+    plugin_options = plugin_arguments()
 
     check = commands.add_parser(
         "check", parents=[plugin_options], help="check drafts (files, stdin or a JSON Lines batch)"
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="draft files; none or '-' reads stdin")
-    check.add_argument("--channel", choices=CHANNELS, help="where the draft goes (default: config, else dm)")
-    check.add_argument(
-        "--first-contact", action=argparse.BooleanOptionalAction, default=None,
-        help="the reader has never heard from you (default: true only for connection_request)",
-    )  # fmt: skip
-    check.add_argument("--reply-to", metavar="FILE", help="file holding the message this draft answers")
+    add_context_arguments(check)
     check.add_argument("--format", default="text", help="text, json, jsonl, sarif or a plugin's format (default: text)")
     check.add_argument(
         "--fail-on", choices=[s.label for s in Severity], help="lowest severity that exits 1 (default: warning)"
@@ -95,27 +106,33 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", parents=[plugin_options], help="explain one rule code")
     explain.add_argument("code")
     commands.add_parser("plugins", parents=[plugin_options], help="list plugins with their versions, checks and hooks")
+    new_plugin = commands.add_parser("new-plugin", help="create a plugin package whose test passes (docs/plugins.md)")
+    new_plugin.add_argument("name", help="plugin name, lowercase words joined by hyphens (package netiquette-NAME)")
+    new_plugin.add_argument("--dir", default=".", help="where to create the package folder (default: .)")
+    new_plugin.add_argument("--prefix", help="rule code prefix, one to four uppercase letters (default: from NAME)")
     return parser
 
 
-class _Usage(Exception):
+class UsageError(Exception):
     """A usage or setup error: printed as one line, exit 2."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "new-plugin":
+        return _new_plugin(args)
     try:
-        config = Config.load(args.config) if args.config else Config.discover()
+        config = load_config(args.config)
         if args.command == "check":
             return _check(args, config)
-        linter = _linter(args, config)
+        linter = build_linter(args.plugin_args, config)
         if args.command == "rules":
             return _rules(linter, args.format)
         if args.command == "explain":
             return _explain(linter, args.code)
         return _plugins(linter)
-    except (_Usage, ConfigError, InputError) as exc:
+    except (UsageError, ConfigError, InputError) as exc:
         return _fail(str(exc))
     except BrokenPipeError:
         # The reader went away (``| head``); nothing more to say.
@@ -130,16 +147,30 @@ def _fail(message: str) -> int:
     return ExitCode.USAGE_ERROR
 
 
-def _linter(args: argparse.Namespace, config: Config) -> Linter:
+def load_config(path: str | None) -> Config:
+    """The config file at ``path``, else the nearest one from the working directory, else the defaults.
+
+    Raises:
+        ConfigError: the file cannot be read or has a bad key.
+    """
+    return Config.load(path) if path else Config.discover()
+
+
+def build_linter(plugin_args: Sequence[str], config: Config) -> Linter:
+    """Build the Linter for ``-p`` arguments (``MODULE`` or ``no:NAME``); skipped checks are noted on stderr.
+
+    Raises:
+        UsageError: a plugin cannot be loaded.
+    """
     from netiquette.linter import Linter
     from netiquette.plugins import PluginError
 
-    extra = [p for p in args.plugin_args if not p.startswith("no:")]
-    blocked = [p[3:] for p in args.plugin_args if p.startswith("no:")]
+    extra = [p for p in plugin_args if not p.startswith("no:")]
+    blocked = [p[3:] for p in plugin_args if p.startswith("no:")]
     try:
         linter = Linter(config, extra, blocked=blocked)
     except PluginError as exc:
-        raise _Usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     for check_id, why in linter.skipped.items():
         print(f"netiquette: note: check {check_id!r} skipped: {why}", file=sys.stderr)
     return linter
@@ -178,19 +209,19 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         overrides["channel"] = args.channel
     config = config.replace(**overrides) if overrides else config
     if args.jsonl and args.paths:
-        raise _Usage("give either --jsonl FILE or draft paths, not both")
+        raise UsageError("give either --jsonl FILE or draft paths, not both")
     if args.batch_size < 1:
-        raise _Usage("--batch-size must be at least 1")
+        raise UsageError("--batch-size must be at least 1")
     reply_to = read_draft(args.reply_to, args.encoding)[0] if args.reply_to else None
     context = Context(config.channel, args.first_contact, reply_to)
 
-    linter = _linter(args, config)
+    linter = build_linter(args.plugin_args, config)
     formats = linter.host.formats()
     formatter = formats.get(args.format)
     if formatter is None:
         near = difflib.get_close_matches(args.format, list(formats), n=1)
         hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise _Usage(f"unknown format {args.format!r}; available: {', '.join(sorted(formats))}{hint}")
+        raise UsageError(f"unknown format {args.format!r}; available: {', '.join(sorted(formats))}{hint}")
 
     from netiquette.formatters import FormatOptions
 
@@ -201,13 +232,14 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         drafts = _file_drafts(args.paths or ["-"], args.encoding, context, tally)
     results = _results(linter, drafts, tally, args.batch_size)
     out = sys.stdout
-    options = FormatOptions(color=_use_color(args.color, out), rules=linter.rules(), tool_version=_version())
+    options = FormatOptions(color=use_color(args.color, out), rules=linter.rules(), tool_version=_version())
     formatter.write(results, out, options)
     code = tally.exit_code()
     return ExitCode.OK if args.exit_zero and code == ExitCode.FINDINGS else code
 
 
-def _use_color(choice: str, out: TextIO) -> bool:
+def use_color(choice: str, out: TextIO) -> bool:
+    """Whether to colour output to ``out`` for ``--color`` ``auto``, ``always`` or ``never``."""
     if choice != "auto":
         return choice == "always"
     return out.isatty() and not os.environ.get("NO_COLOR")
@@ -315,7 +347,7 @@ def _explain(linter: Linter, code: str) -> int:
     if info is None:
         near = difflib.get_close_matches(code.upper(), list(infos), n=1)
         hint = f"; did you mean {near[0]}?" if near else "; run `netiquette rules` for the list"
-        raise _Usage(f"unknown rule code {code!r}{hint}")
+        raise UsageError(f"unknown rule code {code!r}{hint}")
     rule = info.rule
     lines = [
         f"{rule.code} ({rule.name})",
@@ -330,6 +362,17 @@ def _explain(linter: Linter, code: str) -> int:
     if rule.url:
         lines.append(f"More: {rule.url}")
     print("\n".join(lines))
+    return ExitCode.OK
+
+
+def _new_plugin(args: argparse.Namespace) -> int:
+    from netiquette.scaffold import ScaffoldError, create
+
+    try:
+        root = create(args.name, args.dir, prefix=args.prefix)
+    except (ScaffoldError, OSError) as exc:
+        return _fail(str(exc))
+    print(f"Created {root}. Next:\n  cd {root}\n  pip install -e .\n  python -m pytest\n  netiquette plugins")
     return ExitCode.OK
 
 

@@ -320,8 +320,12 @@ class _Parser:
         "phrases", "patterns", "code", "message", "severity", "suggestion",
         "channels", "first-contact",
     )  # fmt: skip
-    #: The largest count a user pattern may repeat a token (``{0,10}``).
+    #: The largest count a user pattern may repeat a token (``{3}``, ``{0,4}``).
     MAX_REPEAT = 10
+    #: The most optional tokens one user pattern may have in total: each ``?``
+    #: counts one, ``{n,m}`` counts ``m - n``. spaCy's matcher follows every
+    #: way a pattern can match, so its work per token doubles with each one.
+    MAX_OPTIONAL = 4
     _OP = re.compile(r"^(?:[!?]|\{(\d*)(,?)(\d*)\})$")
 
     def user_rules(self, value: Any) -> dict[str, UserRule]:
@@ -367,9 +371,7 @@ class _Parser:
             channels = self.strings(f"{prefix}.channels", table["channels"])
             for channel in channels:
                 if channel not in CHANNELS:
-                    raise self.error(
-                        f"{prefix}.channels", f"unknown channel {channel!r}; valid: {', '.join(CHANNELS)}"
-                    )
+                    raise self.error(f"{prefix}.channels", f"unknown channel {channel!r}; valid: {', '.join(CHANNELS)}")
         first_contact = table.get("first-contact")
         if first_contact is not None and not isinstance(first_contact, bool):
             raise self.error(f"{prefix}.first-contact", "expected true or false")
@@ -392,10 +394,9 @@ class _Parser:
         for number, pattern in enumerate(value, 1):
             if not pattern or not all(isinstance(token, dict) for token in pattern):
                 raise self.error(key, f"pattern {number}: {shape}")
-            for token in pattern:
-                problem = self._unsafe(token)
-                if problem:
-                    raise self.error(key, f"pattern {number}: {problem}")
+            problem = self._unsafe(pattern)
+            if problem:
+                raise self.error(key, f"pattern {number}: {problem}")
         if value:
             # spaCy's own schema, the one Matcher(validate=True) uses; loaded
             # only when there are patterns, so plain configs stay spaCy-free.
@@ -407,10 +408,11 @@ class _Parser:
                     raise self.error(key, f"pattern {number} is not a valid spaCy token pattern: {errors[0]}")
         return tuple(value)
 
-    def _unsafe(self, token: dict[str, Any]) -> str | None:
+    def _unsafe(self, pattern: list[dict[str, Any]]) -> str | None:
         # Regular expressions and fuzzy matching could make a hostile draft
-        # take forever; unbounded repetition can make the matcher quadratic.
-        stack: list[Any] = [token]
+        # take forever, and so could unbounded or too much optional repetition
+        # (the matcher's work per token grows exponentially with it).
+        stack: list[Any] = list(pattern)
         while stack:
             item = stack.pop()
             if isinstance(item, dict):
@@ -421,14 +423,28 @@ class _Parser:
                     stack.append(inner)
             elif isinstance(item, list):
                 stack.extend(item)
-        op = next((v for k, v in token.items() if str(k).upper() == "OP"), None)
-        if op is None:
-            return None
-        found = self._OP.match(op) if isinstance(op, str) else None
-        if found is None:
-            return f"OP {op!r} is not allowed; use '!', '?' or a bounded count such as '{{0,3}}' ('*' and '+' are not)"
-        low, comma, high = found.groups()
-        bounds = [int(n) for n in (low, high) if n]
-        if (comma and not high) or any(n > self.MAX_REPEAT for n in bounds):
-            return f"OP {op!r} must have an upper bound of at most {self.MAX_REPEAT}, such as '{{0,3}}'"
+        optional = 0
+        for token in pattern:
+            op = next((v for k, v in token.items() if str(k).upper() == "OP"), None)
+            if op is None or op == "!":
+                continue
+            found = self._OP.match(op) if isinstance(op, str) else None
+            if found is None:
+                return f"OP {op!r} is not allowed; use '!', '?' or a bounded count such as '{{0,3}}', not '*' or '+'"
+            if op == "?":
+                optional += 1
+                continue
+            low, comma, high = found.groups()
+            if comma and not high:
+                return f"OP {op!r} needs an upper bound, such as '{{1,3}}'"
+            bounds = [int(n) for n in (low, high) if n]
+            if any(n > self.MAX_REPEAT for n in bounds):
+                return f"OP {op!r}: counts above {self.MAX_REPEAT} are not allowed"
+            if comma:
+                optional += int(high) - int(low or 0)
+        if optional > self.MAX_OPTIONAL:
+            return (
+                f"{optional} optional tokens ('?' and '{{n,m}}' counts); at most {self.MAX_OPTIONAL} are allowed "
+                "so that matching stays fast; split it into several patterns"
+            )
         return None

@@ -26,15 +26,26 @@ def _label(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def _read_bytes(path: str) -> bytes:
+def read_bytes(path: str, *, whole: bool = False) -> bytes:
+    """The bytes of the draft at ``path`` (``-`` for stdin).
+
+    Reads at most one byte past the size limit, so an oversize draft is
+    recognised without reading all of it; ``whole=True`` reads everything
+    (for passing a draft on unchanged).
+
+    Raises:
+        InputError: a directory, a missing or unreadable file; the message
+            names the path, never the content.
+    """
+    limit = -1 if whole else _MAX_BYTES + 1
     if path == "-":
-        return sys.stdin.buffer.read(_MAX_BYTES + 1)
+        return sys.stdin.buffer.read(limit)
     target = Path(path)
     if target.is_dir():
         raise InputError(f"{path}: is a directory; give draft files, or '-' for stdin")
     try:
         with target.open("rb") as handle:
-            return handle.read(_MAX_BYTES + 1)
+            return handle.read(limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -75,7 +86,7 @@ def read_draft(path: str, encoding: str = "utf-8") -> tuple[str, str | None]:
     Raises:
         InputError: a directory, a missing or unreadable file, bad encoding, too large.
     """
-    return decode(_read_bytes(path), encoding, _label(path)), (None if path == "-" else path)
+    return decode(read_bytes(path), encoding, _label(path)), (None if path == "-" else path)
 
 
 @dataclass(frozen=True)

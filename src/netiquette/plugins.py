@@ -42,6 +42,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "netiquette.checks.defensiveness",
     "netiquette.checks.spam_links",
     "netiquette.checks.oversharing",
+    "netiquette.checks.config_rules",
 )
 
 
