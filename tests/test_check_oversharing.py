@@ -399,3 +399,115 @@ def test_inflection_and_case_variants(linter: Linter) -> None:
     assert flagged(linter, "BEHIND ON RENT again.", "post") == {"OS107"}  # "I'm" dropped: still the author
     assert flagged(linter, "I'm behind on my rent again.", "post") == {"OS107"}
     assert flagged(linter, "Many tenants are BEHIND ON RENT this winter.", "post") == set()
+
+
+# -- cue combinations: wordings no phrase list spells out ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Finally got my ADHD diagnosis at 34 and honestly everything makes sense now.", "OS104"),
+        ("Started on sertraline in January, the first month was rough.", "OS104"),
+        ("I've been living with endometriosis for ten years, so I feel this post.", "OS104"),
+        ("Same, my migraines got so bad last month I lost vision in one eye.", "OS104"),
+        ("Typing this from a hospital bed after my appendix surgery.", "OS104"),
+        ("My parents stopped speaking to me when I moved abroad. Five years now.", "OS105"),
+        ("My sister has cut me off completely since the funeral.", "OS105"),
+        ("My girlfriend moved out last night after I found out about the affair.", "OS105"),
+        ("My father-in-law yelled at me at Christmas dinner in front of the kids.", "OS105"),
+        ("I was so hammered last night I sent my boss a voice note.", "OS106"),
+        ("Spent the night being sick after one too many tequilas at the wedding.", "OS106"),
+        ("Card declined at the petrol station today. Twice. This month is brutal.", "OS107"),
+        ("We're two months behind on rent and the landlord has started eviction proceedings.", "OS107"),
+        ("Had to borrow money from my brother again to make rent.", "OS107"),
+        ("My manager is a complete tyrant and everyone on the team is looking to leave.", "OS108"),
+        ("The leadership at my job are liars, plain and simple.", "OS108"),
+        ("Counting the hours until I can hand in my notice at this dump.", "OS108"),
+        ("My boss threw me under the bus in front of the client today.", "OS108"),
+        ("Flying to Tokyo tomorrow for three weeks, the flat will be empty the whole time.", "OS103"),
+        ("Spare key is under the flowerpot for the cat sitter while we're away.", "OS103"),
+        ("Sitting in the lobby of the Hilton on Park Lane right now, here till 4.", "OS103"),
+    ],
+)
+def test_cue_combinations_catch_new_wordings(linter: Linter, text: str, code: str) -> None:
+    assert code in flagged(linter, text, "comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else between the author and the cue
+        "I'm proud of my sister, who beat cancer last year and just ran a marathon.",
+        "I work with people living with diabetes every day and it's humbling.",
+        "I help freelancers get out of debt and build savings.",
+        "My mum is a nurse on a cancer ward and my hero.",
+        # a negation between them
+        "I've never had surgery and I hope it stays that way.",
+        # a word that makes the cue something else
+        "I had a stroke of luck today: the client signed!",
+        "I'm in debt to everyone who helped me this year.",
+        "My company is a disaster recovery specialist, happy to help.",
+        "The new house is empty of furniture but full of boxes, moving is chaos.",
+        "I got smashed at squash by my 60-year-old neighbour.",
+        "I can't afford to ignore accessibility any more, so here's what I changed.",
+        # ordinary family life, work talk and travel for work
+        "My partner and I split the bill for the team dinner.",
+        "My kids screamed at me when I turned off the TV, parenting is fun.",
+        "My husband moved out of his old studio into a bigger space for his pottery business.",
+        "My manager hates meetings as much as I do.",
+        "Flying to Singapore tomorrow for a week of meetings with the APAC team.",
+        "Heading to the beach for the weekend with the family!",
+        "Right now at Acme we're rethinking onboarding.",
+    ],
+)
+def test_cues_kept_apart_or_explained_away_pass(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "post") == set()
+
+
+def test_a_combination_stays_quiet_between_friends(linter: Linter) -> None:
+    text = "My brother hasn't spoken to me since the funeral."
+    assert found(linter, text, "dm", False) == []
+    assert flagged(linter, text, "dm", True) == {"OS105"}
+
+
+def test_a_negated_knowing_does_not_hide_the_disclosure(linter: Linter) -> None:
+    assert flagged(linter, "Nobody at work knows I'm on antidepressants.", "post") == {"OS104"}
+
+
+# -- ID values after their name, and personal lines offered in the sentence before ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here is my Aadhaar number for the visa form: 2345 6789 0123.",
+        "My driver's license number is D123-4567-8901 if anyone needs it for the rental.",
+        "National insurance number is QQ 12 34 56 C, just so you have it.",
+    ],
+)
+def test_id_values_written_in_groups_are_flagged(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "comment") == {"OS102"}
+
+
+def test_an_id_name_followed_by_a_booking_reference_passes(linter: Linter) -> None:
+    assert flagged(linter, "Passport renewal took 10 weeks, booking ref 12345678.", "post") == set()
+
+
+def test_a_service_prefix_offered_as_a_personal_line_is_flagged(linter: Linter) -> None:
+    assert flagged(linter, "text me! 082 555 0199, I'm up till 2am", "reply", True) == {"OS101"}
+    assert flagged(linter, "Questions? Ring 0800 123 4567, the line is free.", "reply", True) == set()
+
+
+# -- the lexicon's shared word lists ------------------------------------------------------------------------------
+
+
+def test_vocab_references_expand_in_phrases_and_patterns() -> None:
+    lexicon = {
+        "vocab": {"pets": ["cat", "dog"]},
+        "rules": {"X1": {"phrases": ["@pets", "fish"], "patterns": [[{"LOWER": {"IN": "@pets"}}]]}},
+    }
+    expanded = oversharing.expand_vocab(lexicon)
+    assert expanded["rules"]["X1"]["phrases"] == ["cat", "dog", "fish"]
+    assert expanded["rules"]["X1"]["patterns"] == [[{"LOWER": {"IN": ["cat", "dog"]}}]]
+    assert expanded["vocab"] == lexicon["vocab"]

@@ -6,6 +6,12 @@ What it does
     that the author's home is empty; the author's own health, relationship
     trouble, intoxication and money trouble; insults aimed at the author's
     boss or employer; and drafts that are mostly a log of meals and routine.
+    Besides fixed phrases, most families are found by two kinds of cue
+    meeting in one clause: the author next to a medical word, a relative of
+    the author next to a falling-out, the author next to money trouble, the
+    author's boss next to a put-down, a trip next to how long it lasts, the
+    home next to "empty". Someone else, a negation or a new clause between
+    the two keeps them apart ("my dad's cancer", "I've never had surgery").
 
 Why is this bad
     A stranger or a public thread is the wrong audience for private details.
@@ -27,14 +33,16 @@ Context
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from netiquette.checks._authorship import is_negated, is_quoted
+from netiquette.checks._authorship import is_quoted
 from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
@@ -139,12 +147,16 @@ RULES = (
 #: Families about the author's private life: friends may talk about them in private.
 _PRIVATE_LIFE = frozenset({LOCATION, HEALTH, RELATIONSHIP, INTOXICATION, FINANCES, EMPLOYER})
 #: Verbs whose negation leaves what follows asserted ("can't believe", "can't wait").
-_STANCE_VERBS = frozenset({"believe", "wait", "lie", "imagine", "deny", "help", "stop", "stand", "sleep"})
+_STANCE_VERBS = frozenset(
+    {"believe", "wait", "lie", "imagine", "deny", "help", "stop", "stand", "sleep"}
+    # "nobody can tell I'm ...": the negation is about knowing, not the match.
+    | {"tell", "know", "notice", "realise", "realize", "guess", "care", "mind", "forget"}
+)
 #: A life log this long, in public, is more than a hint.
 _LONG_LOG = 5
 
 # Span ids: which kind of contact detail a span is.
-PHONE, PERSONAL_PHONE, CARD, SSN = "phone", "personal-phone", "card", "ssn"
+PHONE, PERSONAL_PHONE, SERVICE_PHONE, CARD, SSN = "phone", "personal-phone", "service-phone", "card", "ssn"
 
 # One bounded character class, so matching stays linear: a run of digits
 # with the separators phone and card numbers use. Its groups are checked in
@@ -178,12 +190,18 @@ def _is_card(text: str, groups: list[str]) -> bool:
     return grouped and _luhn(digits)
 
 
+def _phone_kind(text: str, groups: list[str]) -> str | None:
+    """PHONE, SERVICE_PHONE (a freephone, shared-cost or premium prefix) or None."""
+    if not _is_phone(text, groups):
+        return None
+    # Freephone, shared-cost and premium lines usually belong to businesses,
+    # but the same prefixes are mobiles elsewhere (082 in South Africa).
+    return SERVICE_PHONE if "".join(groups).startswith(_SERVICE_PREFIXES) else PHONE
+
+
 def _is_phone(text: str, groups: list[str]) -> bool:
     digits = "".join(groups)
     sizes = [len(g) for g in groups]
-    if digits.startswith(_SERVICE_PREFIXES):
-        # Freephone, shared-cost and premium lines belong to businesses, not people.
-        return False
     if text.startswith("+"):
         return 8 <= len(digits) <= 15 and len(groups) <= 6
     if sizes in ([3, 3, 4], [1, 3, 3, 4]) or (sizes == [3, 4] and text[3] in "-."):
@@ -210,20 +228,57 @@ def _numbers(text: str) -> Iterator[tuple[str, str, int, int]]:
             if _is_card(text_part, digits):
                 yield ID_NUMBER, CARD, start, start + len(text_part)
                 break
-            if _is_phone(text_part, digits):
-                yield CONTACT, PHONE, start, start + len(text_part)
+            kind = _phone_kind(text_part, digits)
+            if kind is not None:
+                yield CONTACT, kind, start, start + len(text_part)
                 break
             groups.pop()
 
 
+@dataclass(frozen=True)
+class Combination:
+    """Two cue families that make a finding of ``code`` when they meet in one clause.
+
+    ``first`` and ``second`` are sets of internal lexicon labels (``_self``,
+    ``_health``); one span of each must lie in the same sentence, the second
+    at most ``after`` tokens after the first or at most ``before`` tokens
+    before it, with no clause break, negation or ``blockers`` word between
+    them (a clause break does not count with ``across_clauses``). A
+    combination with no ``second`` promotes its cue on its own. It is
+    dropped where the sentence has a marker of ``vetoes``, and needs a marker
+    of ``needs`` (when given) within ``reach`` sentences.
+    """
+
+    code: str
+    first: frozenset[str]
+    second: frozenset[str] = frozenset()
+    after: int = 0
+    before: int = 0
+    blockers: frozenset[str] = frozenset()
+    vetoes: frozenset[str] = frozenset()
+    needs: frozenset[str] = frozenset()
+    reach: int = 0
+    across_clauses: bool = False
+
+
+#: Tokens that end a clause: a cue on the other side belongs to another thought.
+_CLAUSE_BREAKS = frozenset(",;()[]!?.—–…") | {"but", "because", "although", "though", "whereas", "..."}
+_NEGATION_WORDS = frozenset({"not", "never", "no", "without", "nor", "nobody", "nothing", "n't", "nt"})
+#: Words that start a new clause: a negation before them is about something else.
+_CLAUSE_WORDS = frozenset({"but", "and", "so", "because", "though", "although", "while", "fyi", "btw", "anyway"})
+
+
 class OversharingMatcher(LexiconMatcher):
-    """The oversharing lexicon, plus sentence-level conditions and the number finder.
+    """The oversharing lexicon, plus sentence-level conditions, cue combinations and the number finder.
 
     Besides the lexicon's ``rules``, it matches families that only count when
     the same sentence has a marker (the author as subject, a home rather than
-    an office), drops matches whose sentence has a veto marker (a business
-    line, a conference trip) and finds phone, card and social security numbers
-    with a linear regular expression. Everything lands in ``doc.spans[name]``.
+    an office), combines cue families that mean little alone (the author
+    next to a medical word, a relative next to a falling-out), drops matches
+    whose sentence has a veto marker (a business line, a conference trip)
+    and finds phone, card, social security and other ID numbers with linear
+    scans. Cue spans (labels starting with "_") are never stored; everything
+    else lands in ``doc.spans[name]``.
     """
 
     def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any]) -> None:
@@ -242,6 +297,26 @@ class OversharingMatcher(LexiconMatcher):
         self.follower_vetoes: dict[str, frozenset[str]] = {
             code: frozenset(words) for code, words in lexicon.get("follower_vetoes", {}).items()
         }
+        vocab: dict[str, list[str]] = lexicon.get("vocab", {})
+        self.combinations = [
+            Combination(
+                code,
+                frozenset(entry["cues"][0]),
+                frozenset(entry["cues"][1]) if len(entry["cues"]) > 1 else frozenset(),
+                entry.get("after", 0),
+                entry.get("before", 0),
+                frozenset(word for name in entry.get("blockers", []) for word in vocab[name]),
+                frozenset(entry.get("vetoes", [])),
+                frozenset(entry.get("needs", [])),
+                entry.get("reach", 0),
+                entry.get("across_clauses", False),
+            )
+            for code, entries in lexicon.get("combine", {}).items()
+            for entry in entries
+        ]
+        ids = lexicon.get("id_values", {})
+        self.id_window: int = ids.get("window", 0)
+        self.id_stops = frozenset(ids.get("stops", []))
 
     def __call__(self, doc: Doc) -> Doc:
         """Store the matches that survive their sentence's markers and vetoes in ``doc.spans[self.name]``."""
@@ -249,12 +324,14 @@ class OversharingMatcher(LexiconMatcher):
         marked: dict[str, set[int]] = {}
         for span in _matches(self.markers, doc):
             marked.setdefault(span.label_, set()).add(sentence[span.start])
+        candidates = _matches(self, doc)
         for sid, opener in _sentence_openers(doc, sentence):
             for marker, words in self.openers.items():
-                if opener in words:
+                if opener.lower_ in words:
                     marked.setdefault(marker, set()).add(sid)
+                    # A dropped "I" ("Started chemo ..."): the opener stands for the author.
+                    candidates.append(Span(doc, opener.i, opener.i + 1, label=f"_{marker}"))
 
-        candidates = _matches(self, doc)
         for marker, matcher in self.conditional.items():
             for span in _matches(matcher, doc):
                 if sentence[span.start] in marked.get(marker, ()):
@@ -263,8 +340,13 @@ class OversharingMatcher(LexiconMatcher):
             number = doc.char_span(start, end, alignment_mode="expand")
             if number is None or not len(number):
                 continue
-            if kind == PHONE and sentence[number.start] in marked.get("personal_contact", ()):
+            # A personal line is offered as one in its sentence or the one before
+            # ("text me! 082 555 0199").
+            sid = sentence[number.start]
+            if kind in (PHONE, SERVICE_PHONE) and marked.get("personal_contact", set()) & {sid, sid - 1}:
                 kind = PERSONAL_PHONE
+            elif kind == SERVICE_PHONE:
+                continue
             candidates.append(Span(doc, number.start, number.end, label=code, span_id=kind))
 
         kept: dict[str, list[Span]] = {}
@@ -280,8 +362,124 @@ class OversharingMatcher(LexiconMatcher):
             if span.end < len(doc) and doc[span.end].lower_ in followers:
                 continue
             kept.setdefault(span.label_, []).append(span)
-        doc.spans[self.name] = [span for spans in kept.values() for span in filter_spans(spans)]
+        for combination in self.combinations:
+            for span in self._combine(doc, combination, kept, sentence, marked):
+                kept.setdefault(span.label_, []).append(span)
+        phones = {i for span in kept.get(CONTACT, []) if span.id_ != "" for i in range(span.start, span.end)}
+        # A number the finder or a pattern already reports stays as it was found.
+        known = {span.end for span in kept.get(ID_NUMBER, [])}
+        for span in self._id_values(doc, kept.get("_id_name", []), sentence, phones):
+            if span.end not in known:
+                kept.setdefault(ID_NUMBER, []).append(span)
+        doc.spans[self.name] = [
+            span for label, spans in kept.items() if not label.startswith("_") for span in filter_spans(spans)
+        ]
         return doc
+
+    def _combine(
+        self,
+        doc: Doc,
+        combination: Combination,
+        kept: dict[str, list[Span]],
+        sentence: list[int],
+        marked: dict[str, set[int]],
+    ) -> Iterator[Span]:
+        """The spans of ``combination.code`` made by its two cue families meeting in a clause."""
+        firsts = sorted((s for label in combination.first for s in kept.get(label, [])), key=lambda s: s.start)
+        seconds = sorted((s for label in combination.second for s in kept.get(label, [])), key=lambda s: s.start)
+        starts = [s.start for s in seconds]
+        for first in firsts:
+            sid = sentence[first.start]
+            if any(sid in marked.get(veto, ()) for veto in combination.vetoes):
+                continue
+            near = range(sid - combination.reach, sid + combination.reach + 1)
+            if combination.needs and not any(n in marked.get(name, ()) for name in combination.needs for n in near):
+                continue
+            if not combination.second:
+                yield Span(doc, first.start, first.end, label=combination.code, span_id="combined")
+                continue
+            # Only seconds that start near the first can meet it: a bounded slice.
+            low = bisect_left(starts, first.start - combination.before - _MAX_CUE)
+            high = bisect_right(starts, first.end + combination.after)
+            for second in seconds[low:high]:
+                if sentence[second.start] != sid or _overlap(first, second):
+                    continue
+                if second.start >= first.end:
+                    gap, limit = doc[first.end : second.start], combination.after
+                else:
+                    gap, limit = doc[second.end : first.start], combination.before
+                if len(gap) > limit:
+                    continue
+                if any(_interrupts(token, combination.blockers, combination.across_clauses) for token in gap):
+                    continue
+                start, end = min(first.start, second.start), max(first.end, second.end)
+                yield Span(doc, start, end, label=combination.code, span_id="combined")
+                break
+
+    def _id_values(self, doc: Doc, names: list[Span], sentence: list[int], phones: set[int]) -> Iterator[Span]:
+        """An ID's name ("passport", "driving licence number") and the ID-shaped value that follows it."""
+        for name in names:
+            run: list[Token] = []
+            for token in doc[name.end : min(len(doc), name.end + self.id_window)]:
+                if sentence[token.i] - sentence[name.start] > _ID_SENTENCES or token.i in phones:
+                    break
+                if not run and _ID_SHAPE.fullmatch(token.text) and _digits(token.text) >= _ID_DIGITS:
+                    yield Span(doc, name.start, token.i + 1, label=ID_NUMBER, span_id="id")
+                    break
+                if _ID_GROUP.fullmatch(token.text):
+                    # "4829 1173 6650", "QQ 12 34 56 C", "D123-4567-8901": groups of one number.
+                    run.append(token)
+                    continue
+                if run and token.text in _ID_JOINERS and not token.whitespace_:
+                    continue
+                if _is_id_run(run):
+                    yield Span(doc, name.start, run[-1].i + 1, label=ID_NUMBER, span_id="id")
+                    break
+                run = []
+                if token.lower_ in self.id_stops:
+                    break
+            else:
+                if _is_id_run(run):
+                    yield Span(doc, name.start, run[-1].i + 1, label=ID_NUMBER, span_id="id")
+
+
+def _digits(text: str) -> int:
+    return sum(char.isdigit() for char in text)
+
+
+def _is_id_run(run: list[Token]) -> bool:
+    # Enough digits not to be a date or an amount: nine, or six next to letters.
+    digits = sum(_digits(token.text) for token in run)
+    letters = any(char.isalpha() for token in run for char in token.text)
+    return len(run) > 1 and (digits >= _GROUPED_ID_DIGITS or (letters and digits >= _ID_DIGITS))
+
+
+#: The longest cue span the combination search looks back over.
+_MAX_CUE = 8
+#: An ID value: letters and digits, with enough digits not to be a word or a year.
+_ID_SHAPE = re.compile(r"[A-Za-z0-9]{6,20}")
+#: One group of an ID written in parts: digits, or a few capital letters.
+_ID_GROUP = re.compile(r"[A-Z]{0,3}\d{1,6}[A-Z]{0,3}|[A-Z]{1,3}")
+_ID_JOINERS = frozenset({"-", "/", "."})
+_ID_DIGITS = 6
+#: "New passport arrived! No. 548120937": "No." makes a sentence of its own.
+_ID_SENTENCES = 2
+_GROUPED_ID_DIGITS = 9
+
+
+def _overlap(first: Span, second: Span) -> bool:
+    return first.start < second.end and second.start < first.end
+
+
+def _interrupts(token: Token, blockers: frozenset[str], across_clauses: bool) -> bool:
+    # A clause break, a negation ("I've never had cancer") or someone else
+    # ("my dad's cancer") between two cues keeps them apart.
+    return (
+        (not across_clauses and (token.text in _CLAUSE_BREAKS or token.lower_ in _CLAUSE_BREAKS))
+        or token.lower_ in _NEGATION_WORDS
+        or token.lower_ in blockers
+        or token.lemma_ in blockers
+    )
 
 
 def _matches(matcher: LexiconMatcher, doc: Doc) -> list[Span]:
@@ -294,13 +492,13 @@ def _matches(matcher: LexiconMatcher, doc: Doc) -> list[Span]:
     return [Span(doc, start, end, label=match_id) for match_id, start, end in found]
 
 
-def _sentence_openers(doc: Doc, sentence: list[int]) -> Iterator[tuple[int, str]]:
-    # The first word of each sentence, lowercased.
+def _sentence_openers(doc: Doc, sentence: list[int]) -> Iterator[tuple[int, Token]]:
+    # The first word of each sentence.
     last = -1
     for token in doc:
         if token.is_alpha and sentence[token.i] != last:
             last = sentence[token.i]
-            yield last, token.lower_
+            yield last, token
 
 
 def _sentence_ids(doc: Doc) -> list[int]:
@@ -313,10 +511,38 @@ def _sentence_ids(doc: Doc) -> list[int]:
     return ids
 
 
+def expand_vocab(lexicon: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon with every ``"@name"`` replaced by the word list ``vocab[name]``.
+
+    In a phrase list, ``"@name"`` stands for all the words of the list; in a
+    token pattern, ``{"IN": "@name"}`` for the list itself. Word lists are
+    written once and shared by the patterns that need them.
+    """
+    vocab: dict[str, list[str]] = lexicon.get("vocab", {})
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                key: vocab[item[1:]] if key == "IN" and isinstance(item, str) else expand(item)
+                for key, item in value.items()
+            }
+        if isinstance(value, list):
+            out: list[Any] = []
+            for item in value:
+                if isinstance(item, str) and item.startswith("@") and len(item) > 1:
+                    out.extend(vocab[item[1:]])
+                else:
+                    out.append(expand(item))
+            return out
+        return value
+
+    return {key: value if key == "vocab" else expand(value) for key, value in lexicon.items()}
+
+
 @Language.factory(FACTORY)
 def make_matcher(nlp: Language, name: str) -> OversharingMatcher:
     """The oversharing lexicon matcher."""
-    return OversharingMatcher(nlp, name, load_lexicon(LEXICON))
+    return OversharingMatcher(nlp, name, expand_vocab(load_lexicon(LEXICON)))
 
 
 class Oversharing(LexiconCheck):
@@ -357,12 +583,21 @@ class Oversharing(LexiconCheck):
         return self.rule(code).severity
 
 
-def _negated(span: Span) -> bool:
-    # "I can't believe my boss ..." negates the believing, not the match.
-    if not is_negated(span):
-        return False
-    before = span.doc[max(0, span.start - 4) : span.start]
-    return not any(token.lemma_ in _STANCE_VERBS for token in before)
+def _negated(span: Span, window: int = 4) -> bool:
+    # A negation shortly before the match, in the same clause: "I'm not
+    # drunk", but not "we haven't met but I'm drunk". "I can't believe my
+    # boss ..." negates the believing, not the match.
+    doc = span.doc
+    for i in range(span.start - 1, max(0, span.start - window) - 1, -1):
+        token = doc[i]
+        if token.is_punct or token.lower_ in _CLAUSE_WORDS:
+            return False
+        if token.lower_ in _NEGATION_WORDS or token.norm_ in _NEGATION_WORDS:
+            before = doc[max(0, i - 1) : span.start]
+            return not any(t.lemma_ in _STANCE_VERBS for t in before)
+        if token.is_sent_start:
+            return False
+    return False
 
 
 def _log_severity(doc: Doc, entries: int, context: Context) -> Severity | None:
