@@ -26,6 +26,14 @@ def _label(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
+def _unreadable(path: str, exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{path}: no such file")
+    if isinstance(exc, PermissionError):
+        return InputError(f"{path}: permission denied")
+    return InputError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
+
+
 def read_bytes(path: str, *, whole: bool = False) -> bytes:
     """The bytes of the draft at ``path`` (``-`` for stdin).
 
@@ -46,12 +54,8 @@ def read_bytes(path: str, *, whole: bool = False) -> bytes:
     try:
         with target.open("rb") as handle:
             return handle.read(limit)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from None
+        raise _unreadable(path, exc) from None
 
 
 def decode(data: bytes, encoding: str, label: str) -> str:
@@ -118,12 +122,8 @@ def read_jsonl(path: str, encoding: str = "utf-8") -> Iterator[BatchRecord]:
         raise InputError(f"{path}: is a directory; --jsonl needs a JSON Lines file")
     try:
         stream: BinaryIO = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from None
+        raise _unreadable(path, exc) from None
     with stream:
         for number, raw in enumerate(stream, 1):
             if raw.strip():
