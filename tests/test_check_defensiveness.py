@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -64,10 +66,13 @@ def test_linter_runs_the_check(linter: Linter) -> None:
 def test_lexicon_keys_name_defined_codes_and_known_guards() -> None:
     lexicon = load_lexicon("defensiveness.json")
     guards = {"phrases", "patterns", "start", "alone", "end", "not_after", "not_before", "needs", "soft", "hint"}
+    guards_of_cues = guards | {"any_polarity"}
     for key, entry in lexicon["rules"].items():
         assert key.partition("/")[0] in CODES, key
         assert set(entry) <= guards, (key, set(entry) - guards)
         assert set(entry.get("needs", ())) <= set(name.partition("/")[0] for name in lexicon["cues"]), key
+    for key, entry in lexicon["cues"].items():
+        assert set(entry) <= guards_of_cues, (key, set(entry) - guards_of_cues)
 
 
 def test_matches_land_in_the_components_span_group_labelled_with_codes(linter: Linter) -> None:
@@ -386,6 +391,213 @@ def test_df107_mild_mockery_is_a_hint_between_friends(linter: Linter) -> None:
     assert worst(linter, "lol ok", "DF107", channel="dm") is Severity.INFO
     assert worst(linter, "Are you serious? Congrats!!", "DF107", channel="dm") is Severity.INFO
     assert worst(linter, "lol ok", "DF107", channel="reply") is Severity.WARNING
+
+
+# -- combined cues: a second-person target and a belittling word -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Your reasoning is frankly idiotic.", "DF107"),
+        ("Honestly your whole analysis is a joke.", "DF107"),
+        ("Your ignorant little comments are tiresome.", "DF107"),
+        ("You sound utterly clueless right now.", "DF107"),
+        ("You're being a complete clown about this.", "DF107"),
+        ("Your rebuttal is naive.", "DF107"),
+        ("You are being ridiculous.", "DF107"),
+        ("You're getting awfully defensive over a bar chart.", "DF104"),
+        ("If you're going to be this touchy about feedback, don't ask for it.", "DF104"),
+        ("You seem way too emotional to discuss this.", "DF104"),
+    ],
+)
+def test_a_belittling_word_aimed_at_the_reader_is_reported(linter: Linter, text: str, code: str) -> None:
+    assert flagged(linter, text, code, channel="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your question isn't stupid at all.",
+        "I don't think your plan is naive.",
+        "Your feedback is so useful, thank you!",
+        "You were right and I was being silly.",
+        "You're so sensitive to other people's moods, it's a real gift.",
+        "The first draft was garbage, but your version is great.",
+        "Your comment about the stupid printer made my day.",
+        "Don't use that flag; you're merely adding a useless label there.",
+        "If you're lazy about backups, you'll regret it one day.",
+    ],
+)
+def test_the_same_words_elsewhere_are_not_an_attack(linter: Linter, text: str) -> None:
+    assert not flagged_any(linter, text, channel="comment")
+
+
+def test_milder_put_downs_are_hints_between_friends(linter: Linter) -> None:
+    assert worst(linter, "You're so dramatic about exams, I love it.", "DF104", channel="dm") is Severity.INFO
+    assert worst(linter, "Your plan is naive.", "DF107", channel="dm") is Severity.INFO
+    assert worst(linter, "Your plan is naive.", "DF107", channel="reply") is Severity.WARNING
+    assert worst(linter, "Your plan is idiotic.", "DF107", channel="dm") is Severity.WARNING
+
+
+# -- combined cues: sarcasm, pet names, snide remarks -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh wow, groundbreaking idea. Nobody has ever thought of that.",
+        "Genius plan. Why didn't the whole board think of that?",
+        "Oh wow, a whole slide deck. Riveting.",
+        "Oh honey, no. That's not how taxes work.",
+        "Listen, sweetheart, you clearly don't get it.",
+        "Funny how the loudest critics never actually ship anything 🤔",
+        "Interesting that you suddenly care about the budget.",
+        "Ah yes, the classic hot take. Adorable.",
+        "Sure, buddy.",
+        "Cool story.",
+        "Imagine believing a press release.",
+        "Who hurt you?",
+        "It's called a spreadsheet, Einstein.",
+        "Bless your little heart.",
+        "It's cute that you think a rebrand will fix churn.",
+        "Thanks for the TED talk.",
+        "Translation: you didn't read it.",
+    ],
+)
+def test_sarcasm_and_condescension_are_reported_in_public(linter: Linter, text: str) -> None:
+    assert flagged(linter, text, "DF107", channel="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wow, what a brilliant plan! Count me in.",
+        "Oh wow, congrats on the new job!",
+        "Genius idea! Why didn't I think of that?",
+        "Who knew sourdough could be this easy! Thanks for the recipe.",
+        "Tell me more about your trip, it sounds amazing.",
+        "Oh honey, I'm so sorry to hear about your cat.",
+        "Honey, can you pick up milk on the way home?",
+        "Funny how things work out, I ended up loving the new job.",
+        "Interesting that the survey results changed so suddenly in March. Any idea why?",
+        "Imagine living next to the beach!",
+        "Cool story, thanks for sharing it with us!",
+        "Thanks for the lecture notes, they really helped.",
+        "It's adorable that you think of me when you see owls.",
+        "Check your 'downloads' folder, it's always there.",
+        "Wow. Just wow. This is the most beautiful photo I've seen all year.",
+    ],
+)
+def test_friendly_praise_and_pet_names_pass(linter: Linter, text: str) -> None:
+    assert not flagged_any(linter, text, channel="comment")
+
+
+# -- rhetorical challenges, credentials, brush-offs ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Did you even bother to open the attachment?", "DF102"),
+        ("Did you actually read what I wrote?", "DF102"),
+        ("If you had checked the calendar you would have seen it.", "DF102"),
+        ("My instructions were crystal clear.", "DF102"),
+        ("Don't blame me for your team's mistakes.", "DF102"),
+        ("I'm tired of explaining this.", "DF103"),
+        ("How many more times do I need to explain the policy?", "DF103"),
+        ("Try to keep up.", "DF103"),
+        ("Let's not get hysterical about a font.", "DF104"),
+        ("Watch your tone.", "DF104"),
+        ("Are you even qualified to review this?", "DF105"),
+        ("Have you ever actually managed a budget?", "DF105"),
+        ("Kindly don't teach me my own trade.", "DF105"),
+        ("Who made you the expert on hiring?", "DF105"),
+        ("Leave the accounting to the grown-ups.", "DF105"),
+        ("Nobody asked you.", "DF106"),
+        ("Your opinion doesn't count here.", "DF106"),
+        ("I won't waste any more time on someone like you.", "DF106"),
+        ("Spare us your hot takes.", "DF106"),
+        ("Did nobody ever teach you basic grammar?", "DF107"),
+        ("Every intern already knows that.", "DF107"),
+        ("Maybe take an intro course before lecturing us.", "DF107"),
+    ],
+)
+def test_challenges_and_brush_offs_are_reported(linter: Linter, text: str, code: str) -> None:
+    assert flagged(linter, text, code, channel="reply")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did you actually finish the marathon? That's incredible!",
+        "Do you even need a ticket for the kids, or are they free?",
+        "Have you ever tried the dumplings at the new place?",
+        "Which part of the form is confusing? Happy to help.",
+        "I'm tired of explaining my dietary needs at restaurants, anyone else?",
+        "I'm not sure how many times I said it, maybe twice?",
+        "I manage a team of 12 and I'm hiring. Any tips?",
+        "Read the whole thing, it's worth it.",
+        "Whatever makes you happy makes me happy.",
+        "Bye! Have a lovely weekend.",
+        "Stay in your lane when cycling through town, the buses are wild.",
+        "If you knew anything about my grandma, you'd know she loves gardening.",
+        "Next time, let's book the bigger room.",
+        "That's on me, I forgot to attach it.",
+    ],
+)
+def test_ordinary_questions_and_plans_pass(linter: Linter, text: str) -> None:
+    assert not flagged_any(linter, text, channel="reply")
+
+
+def test_credentials_count_beside_a_challenge(linter: Linter) -> None:
+    humble = "I have run four restaurants."
+    assert worst(linter, humble, "DF105") is None
+    assert flagged(linter, humble + " How many have you run?", "DF105")
+
+
+def test_lone_brush_offs_are_hints_between_friends(linter: Linter) -> None:
+    for text in ("K.", "k.", "Noted.", "Bye."):
+        assert worst(linter, text, "DF106", channel="dm") is Severity.INFO, text
+        assert worst(linter, text, "DF106", channel="reply") is Severity.WARNING, text
+
+
+def test_a_negation_that_hedges_knowledge_does_not_undo_a_finding(linter: Linter) -> None:
+    assert flagged(linter, "Not sure why you're taking this so personally.", "DF104")
+    assert flagged(linter, "I don't know how many times I have to say this.", "DF103")
+    assert flagged(linter, "I've never seen a take this stupid.", "DF107")
+    assert not flagged_any(linter, "I don't think you're being dramatic at all.")
+
+
+# -- the lexicon's vocabularies and combinations --------------------------------
+
+
+def test_vocab_references_and_combinations_are_defined() -> None:
+    lexicon = load_lexicon("defensiveness.json")
+    vocab = lexicon["vocab"]
+    text = json.dumps({"rules": lexicon["rules"], "cues": lexicon["cues"]})
+    assert set(re.findall(r'"\$([a-z_]+)"', text)) <= set(vocab)
+    families = {name.partition("/")[0] for name in lexicon["cues"]}
+    known = {"cues", "window", "gap", "anywhere", "soft", "hint", "through_negation"}
+    for key, entry in lexicon["combos"].items():
+        assert key.partition("/")[0] in CODES, key
+        assert set(entry) <= known, (key, set(entry) - known)
+        assert len(entry["cues"]) == 2, key
+        for part in entry["cues"]:
+            assert set([part] if isinstance(part, str) else part) <= families, key
+        assert entry.get("gap") is None or entry["gap"] in vocab, key
+
+
+def test_combinations_land_with_their_variant_key(linter: Linter) -> None:
+    found = findings(linter, "Your logic is laughable.")
+    assert [(f.code, f.excerpt) for f in found] == [("DF107", "Your logic is laughable")]
+
+
+def test_long_drafts_full_of_matches_stay_fast(linter: Linter) -> None:
+    started = time.perf_counter()
+    for text in ("you are stupid " * 2000, "noted " * 3000, "whatever " * 3000, "Funny how " * 2000 + "🤔"):
+        linter.check(text, channel="reply")
+    assert time.perf_counter() - started < 20
 
 
 # -- negation, quotation and reported speech -----------------------------------

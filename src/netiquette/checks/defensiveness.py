@@ -6,7 +6,12 @@ What it does
     condescending reminders ("per my last email", "as I already explained"),
     tone policing ("calm down"), pulling rank with years or degrees when it
     comes with a put-down, brush-offs ("whatever", "sorry you feel that way")
-    and ridicule or insults aimed at the reader.
+    and ridicule or insults aimed at the reader. Besides fixed phrases, it
+    combines cue families that mean little alone: a second-person target
+    ("your argument", "you're") with a belittling word ("laughable",
+    "naive"), mock praise ("genius idea") with a deflating remark ("why
+    didn't anyone think of that?"), a pet name ("oh sweetie") with a
+    correction.
 
 Why is this bad
     A defensive reply answers the person instead of the point. The reader
@@ -26,8 +31,10 @@ Context
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from spacy.language import Language
@@ -126,12 +133,75 @@ RULES = (
 _MAX_SEQUENCES = 2000
 
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "n't", "n’t", "nt"})
+# "not sure why ...", "don't know how many ...": the negation hedges the author's knowledge.
+_HEDGED = frozenset({"sure", "know", "understand", "see", "get", "certain"})
+# "I've never seen a take this bad": the negation belongs to "seen".
+_WITNESSED = frozenset({"seen", "heard", "read", "met", "encountered", "witnessed", "come"})
+_WH_WORDS = frozenset({"why", "how", "what", "which", "where", "whether", "if", "when", "who"})
+# Punctuation that ends a clause: two cues on either side of it do not combine.
+_CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":", "…", "...", "—", "–", "(", ")"})
 
 
 @cache
 def _variants() -> dict[str, dict[str, Any]]:
-    rules: dict[str, dict[str, Any]] = load_lexicon(LEXICON)["rules"]
-    return rules
+    lexicon = load_lexicon(LEXICON)
+    variants: dict[str, dict[str, Any]] = {**lexicon["rules"], **lexicon.get("combos", {})}
+    return variants
+
+
+@cache
+def _combos() -> tuple[tuple[str, dict[str, Any]], ...]:
+    return tuple(load_lexicon(LEXICON).get("combos", {}).items())
+
+
+@cache
+def _gap_words(name: str | None) -> frozenset[str] | None:
+    """The words a combination allows between its two cues (None: any word but a negation)."""
+    if name is None:
+        return None
+    vocab: dict[str, list[str]] = load_lexicon(LEXICON).get("vocab", {})
+    return frozenset(vocab[name])
+
+
+def _families(value: str | list[str]) -> frozenset[str]:
+    return frozenset([value] if isinstance(value, str) else value)
+
+
+def _expand(value: Any, vocab: dict[str, list[str]]) -> Any:
+    """``value`` with every ``"$name"`` in an ``IN`` or ``NOT_IN`` list replaced by the words of ``vocab[name]``.
+
+    Words with a straight apostrophe also match with a curly one.
+    """
+    if isinstance(value, dict):
+        expanded: dict[str, Any] = {}
+        for key, item in value.items():
+            if key in ("IN", "NOT_IN") and isinstance(item, list):
+                expanded[key] = _expand_words(item, vocab)
+            elif key in ("LOWER", "ORTH") and isinstance(item, str) and "'" in item:
+                expanded[key] = {"IN": _expand_words([item], vocab)}
+            else:
+                expanded[key] = _expand(item, vocab)
+        return expanded
+    if isinstance(value, list):
+        return [_expand(item, vocab) for item in value]
+    return value
+
+
+def _expand_words(words: list[Any], vocab: dict[str, list[str]]) -> list[Any]:
+    expanded: list[Any] = []
+    for word in words:
+        if isinstance(word, str) and len(word) > 1 and word.startswith("$"):
+            expanded.extend(vocab[word[1:]])
+        else:
+            expanded.append(word)
+    curly = [word.replace("'", "’") for word in expanded if isinstance(word, str) and "'" in word]
+    return list(dict.fromkeys(expanded + curly))
+
+
+def _cue(span: Span) -> dict[str, Any]:
+    """The lexicon entry a cue came from."""
+    cues: dict[str, dict[str, Any]] = load_lexicon(LEXICON).get("cues", {})
+    return cues.get(span.id_, {})
 
 
 def _variant(span: Span) -> dict[str, Any]:
@@ -170,28 +240,51 @@ def _is_word(token: Token) -> bool:
     return any(ch.isalnum() for ch in token.text)
 
 
+_SENTS_KEY = "netiquette_defensiveness_sentence_starts"
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    # Computed once per draft, so that finding the sentence around a match
+    # stays cheap however long the sentence is.
+    starts: list[int] | None = doc.user_data.get(_SENTS_KEY)
+    if starts is None:
+        starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        doc.user_data[_SENTS_KEY] = starts
+    return starts
+
+
 def _sentence(span: Span) -> tuple[int, int]:
     """The token range of the sentence around ``span`` (the whole draft without sentence boundaries)."""
-    if not span.doc.has_annotation("SENT_START"):
-        return 0, len(span.doc)
-    sent = span.sent
-    return sent.start, sent.end
+    starts = _sentence_starts(span.doc)
+    i = max(bisect_right(starts, span.start) - 1, 0)
+    return starts[i], starts[i + 1] if i + 1 < len(starts) else len(span.doc)
 
 
-def _segment(span: Span) -> tuple[int, int]:
-    """The token range of the sentence around ``span``, cut at line breaks."""
+def _before(span: Span) -> Iterator[Token]:
+    """The tokens before ``span`` in its sentence, nearest first, up to a line break; spaces skipped."""
     doc = span.doc
-    sent_start, sent_end = _sentence(span)
-    start, end = sent_start, sent_end
-    for i in range(span.start - 1, sent_start - 1, -1):
-        if "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(span.end, sent_end):
-        if "\n" in doc[i].text:
-            end = i
-            break
-    return start, end
+    for i in range(span.start - 1, _sentence(span)[0] - 1, -1):
+        token = doc[i]
+        if "\n" in token.text:
+            return
+        if not token.is_space:
+            yield token
+
+
+def _next_lower(tokens: Iterator[Token]) -> str:
+    token = next(tokens, None)
+    return token.lower_ if token is not None else ""
+
+
+def _after(span: Span) -> Iterator[Token]:
+    """The tokens after ``span`` in its sentence, nearest first, up to a line break; spaces skipped."""
+    doc = span.doc
+    for i in range(span.end, _sentence(span)[1]):
+        token = doc[i]
+        if "\n" in token.text:
+            return
+        if not token.is_space:
+            yield token
 
 
 class DefensivenessMatcher(LexiconMatcher):
@@ -202,14 +295,17 @@ class DefensivenessMatcher(LexiconMatcher):
     sentence or line (``start``), to be all the sentence says (``alone``), to
     close a clause (``end``), or not to follow or precede certain words
     (``not_after``, ``not_before``).
+    Patterns may name word lists from the lexicon's ``vocab`` (``"$belittle"``).
     Matches that pass land in ``doc.spans[name]`` labelled with their code and
     with the variant key as ``span.id_``; cues land in ``doc.spans[name + "_cues"]``
-    labelled with the cue name.
+    labelled with the cue family and with the cue key as ``span.id_``.
     """
 
     def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any]) -> None:
+        vocab: dict[str, list[str]] = lexicon.get("vocab", {})
         self.variants: dict[str, dict[str, Any]] = dict(lexicon["rules"])
         self.variants.update({_CUE_PREFIX + key: entry for key, entry in lexicon.get("cues", {}).items()})
+        self.variants = {key: _expand(entry, vocab) for key, entry in self.variants.items()}
         self.openers = frozenset(lexicon.get("openers", ()))
         self.fillers = frozenset(lexicon.get("fillers", ()))
         self.cues_key = f"{name}_cues"
@@ -233,7 +329,7 @@ class DefensivenessMatcher(LexiconMatcher):
 
     def __call__(self, doc: Doc) -> Doc:
         """Keep the matches whose guards hold, labelled with their code; store the cues apart."""
-        by_code: dict[str, list[Span]] = {}
+        by_code: dict[tuple[str, bool], list[Span]] = {}
         cues: list[Span] = []
         for match_id, start, end in [*self.phrases(doc), *self.literals(doc), *self.patterns(doc)]:
             key = doc.vocab.strings[match_id]
@@ -241,46 +337,44 @@ class DefensivenessMatcher(LexiconMatcher):
             if not self._guards_hold(span, self.variants[key]):
                 continue
             if key.startswith(_CUE_PREFIX):
-                cue = key[len(_CUE_PREFIX) :].partition("/")[0]
-                cues.append(Span(doc, span.start, span.end, label=cue))
+                cue = key[len(_CUE_PREFIX) :]
+                cues.append(Span(doc, span.start, span.end, label=cue.partition("/")[0], span_id=cue))
             else:
                 code = key.partition("/")[0]
-                by_code.setdefault(code, []).append(Span(doc, span.start, span.end, label=code, span_id=key))
+                # A signal that needs backing must not swallow an overlapping finding of its own code.
+                group = (code, bool(self.variants[key].get("needs")))
+                by_code.setdefault(group, []).append(Span(doc, span.start, span.end, label=code, span_id=key))
         doc.spans[self.name] = [span for spans in by_code.values() for span in filter_spans(spans)]
         doc.spans[self.cues_key] = cues
         return doc
 
     def _guards_hold(self, span: Span, entry: dict[str, Any]) -> bool:
-        if not any(entry.get(guard) for guard in ("start", "alone", "end", "not_after", "not_before")):
-            return True
-        doc = span.doc
-        first, last = _segment(span)
-        before = [t for t in doc[first : span.start] if not t.is_space]
-        after = [t for t in doc[span.end : last] if not t.is_space]
-        if entry.get("not_after") and before and before[-1].lower_ in entry["not_after"]:
+        # Each guard looks only as far as it must, so that a long sentence full
+        # of matches is still read in linear time.
+        if entry.get("not_after") and _next_lower(_before(span)) in entry["not_after"]:
             return False
-        if entry.get("not_before") and after and after[0].lower_ in entry["not_before"]:
+        if entry.get("not_before") and _next_lower(_after(span)) in entry["not_before"]:
             return False
-        if entry.get("start") and not self._opens(before):
+        if entry.get("start") and not self._opens(_before(span)):
             return False
-        if entry.get("end") and not self._closes(after):
+        if entry.get("end") and not self._closes(_after(span)):
             return False
         if entry.get("alone"):
-            words = [t for t in (*before, *after) if _is_word(t)]
+            words = (t for t in chain(_before(span), _after(span)) if _is_word(t))
             return all(t.lower_ in self.fillers for t in words)
         return True
 
-    def _opens(self, before: list[Token]) -> bool:
+    def _opens(self, before: Iterator[Token]) -> bool:
         # The match starts its clause: nothing but openers ("just", "ok so")
         # since the start of the sentence or line, or since a comma or dash.
-        for token in reversed(before):
+        for token in before:
             if not _is_word(token):
                 return True
             if token.lower_ not in self.openers:
                 return False
         return True
 
-    def _closes(self, after: list[Token]) -> bool:
+    def _closes(self, after: Iterator[Token]) -> bool:
         for token in after:
             if not _is_word(token):
                 return True
@@ -293,6 +387,96 @@ class DefensivenessMatcher(LexiconMatcher):
 def make_matcher(nlp: Language, name: str) -> DefensivenessMatcher:
     """The defensiveness lexicon matcher."""
     return DefensivenessMatcher(nlp, name, load_lexicon(LEXICON))
+
+
+def _breaks_clause(token: Token) -> bool:
+    return token.is_sent_start or "\n" in token.text or token.text in _CLAUSE_BREAKS
+
+
+def _pair(first: Span, second: Span, entry: dict[str, Any]) -> Span | None:
+    """The span a combination of two cues reports, or None when the cues do not combine under ``entry``."""
+    doc = first.doc
+    if entry.get("anywhere"):
+        return first if first.start != second.start or first.end != second.end else None
+    if second.start < first.end:
+        return None
+    gap = doc[first.end : second.start]
+    if len(gap) > entry.get("window", 3) or _sentence(first) != _sentence(second):
+        return None
+    negations = () if entry.get("through_negation") else _NEGATIONS
+    if _breaks_clause(second[0]) or any(
+        _breaks_clause(t) or t.lower_ in negations or t.norm_ in negations for t in gap
+    ):
+        return None
+    allowed = _gap_words(entry.get("gap"))
+    if allowed is not None and any(t.lower_ not in allowed and t.norm_ not in allowed for t in gap if not t.is_punct):
+        return None
+    return doc[first.start : second.end]
+
+
+def _combined(cues: list[Span], found: list[Span]) -> list[Span]:
+    """Spans for the cue combinations in the lexicon's ``combos``, one per combination and sentence.
+
+    A combination names two cue families. By default the second must follow
+    the first in the same clause, at most ``window`` tokens later and with no
+    negation in between (unless ``through_negation``; and, with ``gap``, only
+    words from that vocabulary list in between); with ``anywhere`` they may
+    appear anywhere in the draft, and the first family's cue is reported. A
+    combination that overlaps a finding of its own code is not reported again.
+    """
+    if not cues:
+        return []
+    doc = cues[0].doc
+    taken: dict[str, bytearray] = {}
+    for span in found:
+        taken.setdefault(span.label_, bytearray(len(doc)))[span.start : span.end] = b"\x01" * len(span)
+    spans: list[Span] = []
+    for key, entry in _combos():
+        code = key.partition("/")[0]
+        first_families, second_families = (_families(value) for value in entry["cues"])
+        firsts = [span for span in cues if span.label_ in first_families]
+        seconds = sorted((span for span in cues if span.label_ in second_families), key=lambda span: span.start)
+        if not firsts or not seconds:
+            continue
+        starts = [span.start for span in seconds]
+        window = int(entry.get("window", 3))
+        mask = taken.setdefault(code, bytearray(len(doc)))
+        sentences = set()
+        for first in firsts:
+            # With "anywhere", one other cue is enough; otherwise only the cues that start within the window.
+            if entry.get("anywhere"):
+                candidates = seconds[:2]
+            else:
+                candidates = seconds[bisect_left(starts, first.end) : bisect_right(starts, first.end + window)]
+            for second in candidates:
+                pair = _pair(first, second, entry)
+                if pair is None or _sentence(pair)[0] in sentences or any(mask[pair.start : pair.end]):
+                    continue
+                sentences.add(_sentence(pair)[0])
+                mask[pair.start : pair.end] = b"\x01" * len(pair)
+                spans.append(Span(doc, pair.start, pair.end, label=code, span_id=key))
+                break
+    return spans
+
+
+def _negated(span: Span) -> bool:
+    """``is_negated``, except that a negation which only hedges the author's knowledge does not count.
+
+    In "not sure why you're taking this so personally", "I don't know how
+    many times I have to say this" or "I've never seen a take this bad" the
+    negation belongs to "sure", "know" or "seen", not to what follows.
+    """
+    if not is_negated(span):
+        return False
+    doc = span.doc
+    for i in range(span.start - 1, max(0, span.start - 4) - 1, -1):
+        token = doc[i]
+        if token.norm_ in _NEGATIONS or token.lower_ in _NEGATIONS:
+            after = [t.lower_ for t in doc[i + 1 : i + 4]]
+            if after and after[0] in _WITNESSED:
+                return False
+            return not (after and after[0] in _HEDGED and any(word in _WH_WORDS for word in after[1:]))
+    return True
 
 
 def _carries_negation(span: Span) -> bool:
@@ -310,13 +494,19 @@ class Defensiveness(LexiconCheck):
     negation_exempt = frozenset({HEDGE, DENIAL, REPETITION, TONE, RANK, DISMISSAL, RIDICULE})
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
-        """Rate every authored match; matches that need backing count only beside a cue or another finding."""
-        cues = {span.label_ for span in self._authored(doc, self._cues(doc))}
+        """Rate every authored match and cue combination; matches that need backing count only beside a finding."""
+        cue_spans = self._authored(doc, self._cues(doc))
+        cues = {span.label_ for span in cue_spans}
         rated = []
         for span in sorted(self._authored(doc, self.matches(doc)), key=lambda span: (span.start, span.end)):
             severity = self.severity(span.label_, span, context)
             if severity is not None:
                 rated.append((span, severity))
+        for span in _combined(cue_spans, [span for span, _ in rated]):
+            severity = self.severity(span.label_, span, context)
+            if severity is not None:
+                rated.append((span, severity))
+        rated.sort(key=lambda pair: (pair[0].start, pair[0].end))
         standalone = [(span, severity) for span, severity in rated if not _variant(span).get("needs")]
         backed = any(not _variant(span).get("hint") for span, _ in standalone)
         # A signal that needs backing ("I've been doing this for 20 years") is
@@ -350,7 +540,9 @@ class Defensiveness(LexiconCheck):
         for span in spans:
             if is_quoted(doc, span):
                 continue
-            if is_negated(span) and not (span.label_ in self.negation_exempt and _carries_negation(span)):
+            if _negated(span) and not (
+                (span.label_ in self.negation_exempt and _carries_negation(span)) or _cue(span).get("any_polarity")
+            ):
                 continue
             kept.append(span)
         return kept
