@@ -9,6 +9,7 @@ findings are still reported).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import json
 import os
@@ -296,7 +297,7 @@ def _results(linter: Linter, items: Iterable[_Item], tally: _Tally, batch_size: 
                 error = CheckError(_BAD_INPUT, "netiquette", input_error)
                 yield Report((), report.context, (error,), draft.id), draft.text
                 continue
-            report = Report(report.findings, report.context, report.errors, draft.id)
+            report = dataclasses.replace(report, id=draft.id)
             for error in report.errors:
                 tally.check_errors += 1
                 source = "<stdin>" if report.id is None else report.id

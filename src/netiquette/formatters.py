@@ -101,6 +101,8 @@ class TextFormatter:
         drafts = errors = 0
         for report, text in results:
             drafts += 1
+            for note in report.notes:
+                out.write(f"{report.id if report.id is not None else '<stdin>'}: note: {note}\n\n")
             for finding in report.findings:
                 total[finding.severity] += 1
                 out.write(self._finding(report, text, finding, options.color))

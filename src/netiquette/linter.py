@@ -16,15 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from netiquette.config import Config
 from netiquette.context import Context
+from netiquette.language import looks_foreign
 from netiquette.models import CheckError, Draft, Finding, Report, Severity
 from netiquette.pipeline import MAX_CHARS, build_pipeline
-from netiquette.plugins import PluginError, PluginHost, RegisteredCheck
+from netiquette.plugins import BUILTIN_NAME, PluginError, PluginHost, RegisteredCheck
 from netiquette.rules import Hit, Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 FINDINGS_HOOK = "netiquette_findings"
+#: The note on a report whose draft the English-only built-in checks skipped.
+NOT_ENGLISH = "not-english: this draft does not look English, so netiquette's English-only checks did not judge it"
 
 
 class DraftTooLarge(ValueError):
@@ -199,7 +202,14 @@ class Linter:
         text = doc.text
         findings: list[Finding] = []
         errors: list[CheckError] = []
-        for entry in self._active:
+        notes: tuple[str, ...] = ()
+        active = self._active
+        if looks_foreign(doc):
+            # The built-in checks read English only; judging another language
+            # would produce nothing but false alarms. Plugins may know better.
+            notes = (NOT_ENGLISH,)
+            active = tuple(entry for entry in active if entry.plugin != BUILTIN_NAME)
+        for entry in active:
             try:
                 findings.extend(self._run(entry, doc, context, text))
             except Exception as exc:
@@ -211,7 +221,7 @@ class Linter:
             errors.append(CheckError(FINDINGS_HOOK, self.host.implementers(FINDINGS_HOOK), _describe(exc)))
             processed = findings
         ordered = sorted(processed, key=lambda f: (f.start, f.end, f.code))
-        return Report(tuple(ordered), context, tuple(errors), draft_id)
+        return Report(tuple(ordered), context, tuple(errors), draft_id, notes)
 
     def _run(self, entry: RegisteredCheck, doc: Doc, context: Context, text: str) -> list[Finding]:
         check = entry.check

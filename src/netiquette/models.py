@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from netiquette.context import Context
 
 #: Version of the JSON report shape. Bump the major part on any breaking change.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Severity(IntEnum):
@@ -128,13 +128,15 @@ class Report:
     """Everything netiquette found in one draft.
 
     ``findings`` are sorted by position. ``errors`` lists checks that failed
-    on this draft; the other checks' findings are still here.
+    on this draft; the other checks' findings are still here. ``notes`` says
+    why some checks did not judge the draft (for example, it is not English).
     """
 
     findings: tuple[Finding, ...]
     context: Context
     errors: tuple[CheckError, ...] = ()
     id: str | int | None = None
+    notes: tuple[str, ...] = ()
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -166,6 +168,7 @@ class Report:
             "summary": self.summary.to_dict(),
             "context": self.context.to_dict(),
             "errors": [e.to_dict() for e in self.errors],
+            "notes": list(self.notes),
         }
 
 

@@ -1,0 +1,65 @@
+"""Is a draft English? The checks are English-only, so a clearly foreign draft is not judged.
+
+The test is deliberately one-sided: a draft is called foreign only when the
+evidence is clear (mostly non-Latin letters, or many more function words of
+another language than of English). Short drafts, slang and typos stay
+English, so that an English draft is never skipped by mistake.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+from spacy.lookups import Table, load_lookups
+from spacy.tokens import Doc
+
+# Latin-script languages whose function words tell them apart from English.
+_LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "ro", "id", "tr", "cs", "hu", "fi")
+# Words too short or too shared with English to count as evidence.
+_SHARED = frozenset(
+    "a i in on to die am an is was so no me we he be do us or as at it of by for the and but are not one all "
+    "can had her his has may our out per son war will man hat top den dem".split()
+)
+_MIN_WORDS = 4
+
+
+@cache
+def _foreign_stop_words() -> frozenset[str]:
+    words: set[str] = set()
+    for code in _LATIN_LANGUAGES:
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        words.update(w.lower() for w in module.STOP_WORDS)
+    # Words of one or two letters ("e", "da", "u") are too often English
+    # texting shorthand to count as evidence.
+    return frozenset(w for w in words - ENGLISH_STOP_WORDS - _SHARED if len(w) > 2)
+
+
+@cache
+def _english_forms() -> Table:
+    # The English inflected forms that spacy-lookups-data ships for lemmas.
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def _is_latin(char: str) -> bool:
+    return "LATIN" in unicodedata.name(char, "")
+
+
+def looks_foreign(doc: Doc) -> bool:
+    """Whether the draft is clearly not English."""
+    # Vowel signs of many scripts are marks, not letters, so a word is any
+    # token with a letter in it.
+    words = [t.lower_ for t in doc if any(c.isalpha() for c in t.text)]
+    if len(words) < _MIN_WORDS:
+        return False
+    letters = [c for c in doc.text if c.isalpha()]
+    if sum(not _is_latin(c) for c in letters) > len(letters) / 2:
+        return True
+    english = sum(w in ENGLISH_STOP_WORDS for w in words)
+    # A foreign function word that is also an English word ("come", "like")
+    # is no evidence either way.
+    vocabulary = _english_forms()
+    foreign = sum(w in _foreign_stop_words() and w not in vocabulary for w in words)
+    return foreign >= 3 and foreign > 3 * english and foreign >= len(words) / 4
