@@ -19,6 +19,7 @@ import pytest
 from nq_helpers import SECRET
 
 from conftest import CONSOLE_SCRIPT, PLUGIN_DIR, RunCli, cli_env
+from netiquette.models import SCHEMA_VERSION
 
 MARK = ("-p", "nq_marker", "--select", "ZZTP")
 
@@ -36,8 +37,8 @@ def codes(report: dict[str, Any]) -> list[str]:
 
 
 def assert_report_shape(report: dict[str, Any]) -> None:
-    assert list(report) == ["version", "id", "warnings", "summary", "context", "errors"]
-    assert report["version"] == "1.0"
+    assert list(report) == ["version", "id", "warnings", "summary", "context", "errors", "notes"]
+    assert report["version"] == "1.1"
     assert set(report["summary"]) == {"info", "warning", "error", "total"}
     assert report["summary"]["total"] == len(report["warnings"])
 
@@ -676,7 +677,7 @@ def test_reader_going_away_is_not_an_error(tmp_path: Path) -> None:
     stderr = process.stderr.read().decode("utf-8", "replace")
     process.stderr.close()
     assert process.wait(timeout=120) == 0
-    assert first.startswith(b'{"version": "1.0", "id": 0,')
+    assert first.startswith(b'{"version": "%s", "id": 0,' % SCHEMA_VERSION.encode())
     assert "Traceback" not in stderr
     assert "Exception ignored" not in stderr
 

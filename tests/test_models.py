@@ -190,8 +190,8 @@ def test_report_to_dict_shape() -> None:
     error = CheckError("zz-check", "p", "RuntimeError raised")
     report = Report(MIXED[:2], Context("post", reply_to="the original"), (error,), id="draft-7")
     data = report.to_dict()
-    assert list(data) == ["version", "id", "warnings", "summary", "context", "errors"]
-    assert data["version"] == SCHEMA_VERSION == "1.0"
+    assert list(data) == ["version", "id", "warnings", "summary", "context", "errors", "notes"]
+    assert data["version"] == SCHEMA_VERSION == "1.1"
     assert data["id"] == "draft-7"
     assert data["warnings"] == [f.to_dict() for f in MIXED[:2]]
     assert data["summary"] == {"info": 1, "warning": 1, "error": 0, "total": 2}
