@@ -13,8 +13,9 @@ import unicodedata
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
-from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc
+
+from netiquette.lemmatizer import lemma_table
 
 # Latin-script languages whose function words tell them apart from English.
 _LATIN_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "ro", "id", "tr", "cs", "hu", "fi")
@@ -37,12 +38,6 @@ def _foreign_stop_words() -> frozenset[str]:
     return frozenset(w for w in words - ENGLISH_STOP_WORDS - _SHARED if len(w) > 2)
 
 
-@cache
-def _english_forms() -> Table:
-    # The English inflected forms that spacy-lookups-data ships for lemmas.
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-
-
 def _is_latin(char: str) -> bool:
     return "LATIN" in unicodedata.name(char, "")
 
@@ -60,6 +55,6 @@ def looks_foreign(doc: Doc) -> bool:
     english = sum(w in ENGLISH_STOP_WORDS for w in words)
     # A foreign function word that is also an English word ("come", "like")
     # is no evidence either way.
-    vocabulary = _english_forms()
+    vocabulary = lemma_table()
     foreign = sum(w in _foreign_stop_words() and w not in vocabulary for w in words)
     return foreign >= 3 and foreign > 3 * english and foreign >= len(words) / 4

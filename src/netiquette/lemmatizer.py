@@ -7,13 +7,24 @@ inflection and slip past lemma patterns.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.lookups import Table, load_lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Token
 
 FACTORY = "netiquette_lemmatizer"
+
+
+@cache
+def lemma_table() -> Table:
+    """The English ``lemma_lookup`` table from spacy-lookups-data, loaded once per process.
+
+    Its keys are also the English word forms that netiquette knows.
+    """
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 class CaseFoldingLemmatizer(Lemmatizer):

@@ -21,10 +21,11 @@ from importlib import resources
 from typing import Any
 
 from spacy.language import Language
-from spacy.lookups import Table, load_lookups
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from netiquette.lemmatizer import lemma_table
 
 
 @cache
@@ -35,16 +36,11 @@ def load_lexicon(filename: str) -> dict[str, Any]:
     return data
 
 
-@cache
-def _lemma_table() -> Table:
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-
-
 def _pattern_doc(nlp: Language, phrase: str) -> Doc:
     # Patterns are tokenised with the pipeline's own tokenizer and lemmatised
     # with the same case-folding table as the blank pipeline's drafts.
     doc = nlp.make_doc(phrase)
-    table = _lemma_table()
+    table = lemma_table()
     for token in doc:
         token.lemma_ = table.get(token.lower_, token.lower_)
     return doc
@@ -64,12 +60,15 @@ class LexiconMatcher:
             if entry.get("patterns"):
                 self.patterns.add(code, entry["patterns"])
 
+    def raw_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Every ``(match_id, start, end)`` of the phrases and the token patterns."""
+        # An empty matcher warns on every call (spaCy W036), so skip it.
+        return [match for matcher in (self.phrases, self.patterns) if len(matcher) for match in matcher(doc)]
+
     def __call__(self, doc: Doc) -> Doc:
         """Store every match in ``doc.spans[self.name]``, longest first where one code overlaps itself."""
         by_code: dict[str, list[Span]] = {}
-        # An empty matcher warns on every call (spaCy W036), so skip it.
-        matches = [match for matcher in (self.phrases, self.patterns) if len(matcher) for match in matcher(doc)]
-        for match_id, start, end in matches:
+        for match_id, start, end in self.raw_matches(doc):
             # Patterns may anchor on punctuation; the excerpt should not show it.
             while end - start > 1 and doc[start].is_punct:
                 start += 1

@@ -198,11 +198,7 @@ class CannedOpenerMatcher(LexiconMatcher):
 
 def _matched(matcher: LexiconMatcher, doc: Doc, tier: str) -> list[Span]:
     by_code: dict[str, list[Span]] = {}
-    matches = [
-        *(matcher.phrases(doc) if len(matcher.phrases) else ()),
-        *(matcher.patterns(doc) if len(matcher.patterns) else ()),
-    ]
-    for match_id, start, end in matches:
+    for match_id, start, end in matcher.raw_matches(doc):
         label = doc.vocab.strings[match_id]
         by_code.setdefault(label, []).append(Span(doc, start, end, label=label, kb_id=tier))
     return [span for spans in by_code.values() for span in filter_spans(spans)]

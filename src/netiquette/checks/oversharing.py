@@ -483,13 +483,8 @@ def _interrupts(token: Token, blockers: frozenset[str], across_clauses: bool) ->
 
 
 def _matches(matcher: LexiconMatcher, doc: Doc) -> list[Span]:
-    # Like LexiconMatcher.__call__, without storing the spans, and without
-    # running an empty Matcher (spaCy warns on every call of one).
-    found = [
-        *(matcher.phrases(doc) if len(matcher.phrases) else ()),
-        *(matcher.patterns(doc) if len(matcher.patterns) else ()),
-    ]
-    return [Span(doc, start, end, label=match_id) for match_id, start, end in found]
+    # Like LexiconMatcher.__call__, without storing the spans.
+    return [Span(doc, start, end, label=match_id) for match_id, start, end in matcher.raw_matches(doc)]
 
 
 def _sentence_openers(doc: Doc, sentence: list[int]) -> Iterator[tuple[int, Token]]:

@@ -363,9 +363,7 @@ class SpamLinkMatcher(LexiconMatcher):
 
 
 def _matched(matcher: LexiconMatcher, doc: Doc, tier: str) -> list[Span]:
-    spans = [Span(doc, start, end, label=BAIT, kb_id=tier) for _, start, end in matcher.phrases(doc)]
-    spans.extend(Span(doc, start, end, label=BAIT, kb_id=tier) for _, start, end in matcher.patterns(doc))
-    return filter_spans(spans)
+    return filter_spans([Span(doc, start, end, label=BAIT, kb_id=tier) for _, start, end in matcher.raw_matches(doc)])
 
 
 @Language.factory(FACTORY)
