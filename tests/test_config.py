@@ -274,6 +274,18 @@ def test_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
     assert config.source == str(outer)
 
 
+def test_pyproject_that_only_mentions_our_table_in_a_comment_is_skipped(tmp_path: Path) -> None:
+    outer = write(tmp_path / ".netiquette.toml", 'channel = "email"\n')
+    write(tmp_path / "a" / "pyproject.toml", '# settings live in [tool.netiquette] upstream\n[project]\nname = "x"\n')
+    assert Config.discover(tmp_path / "a").source == str(outer)
+
+
+def test_broken_pyproject_without_our_table_is_skipped(tmp_path: Path) -> None:
+    outer = write(tmp_path / ".netiquette.toml", 'channel = "email"\n')
+    write(tmp_path / "a" / "pyproject.toml", '# see tool.netiquette docs\n[project\nname = "x"\n')
+    assert Config.discover(tmp_path / "a").source == str(outer)
+
+
 def test_nearest_config_wins(tmp_path: Path) -> None:
     write(tmp_path / ".netiquette.toml", 'channel = "email"\n')
     inner = write(tmp_path / "a" / "pyproject.toml", '[tool.netiquette]\nchannel = "comment"\n')

@@ -209,12 +209,21 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
-    # A textual test, so that a broken pyproject.toml holding our table is
-    # chosen and then reported by Config.load, while one without it is skipped.
     try:
-        return b"tool.netiquette" in pyproject.read_bytes()
+        raw = pyproject.read_bytes()
     except OSError:
         return False
+    try:
+        document = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken file that holds our table is chosen, so that Config.load
+        # reports it; the table header is looked for outside comments.
+        return _TOOL_TABLE_HEADER.search(raw) is not None
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "netiquette" in tool
+
+
+_TOOL_TABLE_HEADER = re.compile(rb"^[ \t]*\[{1,2}[ \t]*tool[ \t]*\.[ \t]*netiquette\b", re.MULTILINE)
 
 
 class _Parser:
