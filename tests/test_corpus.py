@@ -2,8 +2,8 @@
 
 The figures themselves are printed by ``python -m netiquette.evaluate``; these
 tests hold the floors so that a change that makes a check worse fails CI.
-The test half (``tests/corpus/test.jsonl``) was written before the lexicons
-and is never used to tune them.
+The test halves (``tests/corpus/test.jsonl`` and ``behaviour-test.jsonl``)
+were written before and apart from the rules and are never used to tune them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from netiquette.evaluate import BUILTIN_CHECKS, evaluate_corpus, evaluate_shared
+from netiquette.evaluate import CORPORA, evaluate_corpus, evaluate_shared
 from netiquette.linter import Linter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +22,9 @@ CORPUS = ROOT / "tests" / "corpus"
 SHARED = Path(os.environ.get("NETIQUETTE_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 F1_FLOOR = 0.90
+# Issue 8 asks 0.85 of the checks of conversational behaviour.
+BEHAVIOUR_F1_FLOOR = 0.85
+HELD_OUT = ("test.jsonl", "behaviour-test.jsonl")
 # The goal is 0.90 for every check on the held-out half. defensiveness
 # measures 0.889 there (20 of 24 caught, 1 false alarm), so its floor holds
 # what was reached, not the goal; raise it when the check gets there.
@@ -37,23 +40,26 @@ def linter() -> Linter:
     return Linter(entry_points=False)
 
 
-@pytest.mark.parametrize("half", ["dev.jsonl", "test.jsonl"])
+@pytest.mark.parametrize("half", list(CORPORA))
 def test_corpus_has_the_promised_shape(half: str) -> None:
     rows = [json.loads(line) for line in (CORPUS / half).read_text(encoding="utf-8").splitlines() if line.strip()]
-    for check in BUILTIN_CHECKS:
+    for check in CORPORA[half]:
         positives = sum(r["kind"] == "positive" and r["target"] == check for r in rows)
         negatives = sum(r["kind"] == "hard_negative" and r["target"] == check for r in rows)
         assert positives >= 20 and negatives >= 20, (half, check, positives, negatives)
-    assert sum(r["kind"] == "clean" for r in rows) >= 50
+    assert sum(r["kind"] == "clean" for r in rows) >= (25 if half.startswith("behaviour") else 50)
 
 
-@pytest.mark.parametrize("half", ["dev.jsonl", "test.jsonl"])
+def _floor(half: str, check: str) -> float:
+    if half.startswith("behaviour"):
+        return BEHAVIOUR_F1_FLOOR
+    return TEST_HALF_FLOORS.get(check, F1_FLOOR) if half in HELD_OUT else F1_FLOOR
+
+
+@pytest.mark.parametrize("half", list(CORPORA))
 def test_each_check_meets_the_f1_floor(linter: Linter, half: str) -> None:
-    result = evaluate_corpus(linter, CORPUS / half)
-    floors = {
-        check: TEST_HALF_FLOORS.get(check, F1_FLOOR) if half == "test.jsonl" else F1_FLOOR for check in result.scores
-    }
-    low = {check: round(s.f1, 3) for check, s in result.scores.items() if s.f1 < floors[check]}
+    result = evaluate_corpus(linter, CORPUS / half, CORPORA[half])
+    low = {check: round(s.f1, 3) for check, s in result.scores.items() if s.f1 < _floor(half, check)}
     assert not low, f"{half}: F1 below the floor: {low}"
     assert result.clean_false_alarm_rate <= CLEAN_FALSE_ALARM_CEILING
 

@@ -1,11 +1,16 @@
 """Measure the built-in checks: ``python -m netiquette.evaluate``.
 
 Prints per-check precision, recall and F1 and the clean-draft false-alarm
-rate on the project's labeled corpus (``tests/corpus/dev.jsonl`` and the
-held-apart ``tests/corpus/test.jsonl``), and, when the third-party data in
+rate on the project's labeled corpus, and, when the third-party data in
 ``../shared/data/`` is present, how many SMS spam messages are caught, how
 many SMS ham and polite requests are flagged, and how many of the rudest
 requests ``defensiveness`` flags.
+
+The corpus comes in two pairs of halves, each a tuning half and a held-apart
+test half written before the rules: ``dev.jsonl``/``test.jsonl`` for the five
+original checks and ``behaviour-dev.jsonl``/``behaviour-test.jsonl`` for the
+checks of conversational behaviour. Each check is scored on its own pair; the
+clean drafts of every file count against the whole linter.
 
 A draft counts as flagged by a check when that check reports a finding of
 severity warning or higher in the draft's context; info findings are hints.
@@ -25,6 +30,14 @@ from netiquette.linter import Linter
 from netiquette.models import Draft, Report, Severity
 
 BUILTIN_CHECKS = ("hard-sell", "canned-opener", "defensiveness", "oversharing", "spam-links")
+BEHAVIOUR_CHECKS = ("self-focus", "no-question", "hostility", "shouting", "length", "hashtag-stuffing", "quote-spam")
+#: Each corpus file and the checks scored on it.
+CORPORA: dict[str, tuple[str, ...]] = {
+    "dev.jsonl": BUILTIN_CHECKS,
+    "test.jsonl": BUILTIN_CHECKS,
+    "behaviour-dev.jsonl": BEHAVIOUR_CHECKS,
+    "behaviour-test.jsonl": BEHAVIOUR_CHECKS,
+}
 SELLING_CHECKS = frozenset({"hard-sell", "spam-links"})
 # The politeness corpus's own thresholds: the top quarter of normalised
 # scores is polite; the rudest tenth is taken by rank.
@@ -198,15 +211,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation and print the figures."""
     parser = argparse.ArgumentParser(prog="python -m netiquette.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--corpus", type=Path, default=Path("tests/corpus"), help="folder with dev.jsonl and test.jsonl"
+        "--corpus",
+        type=Path,
+        default=Path("tests/corpus"),
+        help="folder with the corpus files (dev.jsonl, test.jsonl, behaviour-*.jsonl)",
     )
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"), help="folder with the third-party data")
     args = parser.parse_args(argv)
     linter = Linter(entry_points=False)
-    for name in ("dev.jsonl", "test.jsonl"):
+    for name, checks in CORPORA.items():
         path = args.corpus / name
         if path.is_file():
-            _print_corpus(evaluate_corpus(linter, path))
+            _print_corpus(evaluate_corpus(linter, path, checks))
         else:
             print(f"\n{path}: not found, skipped")
     if (args.shared / "sms-spam-dev.tsv").is_file():
