@@ -11,19 +11,30 @@ lemmatised with the same case-folding lookup table as the drafts), so
 token patterns for what a phrase list cannot say (optional words, numbers,
 shapes, URLs). Matches are stored as spans labelled with the rule code in
 ``doc.spans[<component name>]``.
+
+Speed: spaCy's ``Matcher`` starts every pattern at every token, so a lexicon
+of hundreds of patterns costs hundreds of steps per token. ``TokenPatterns``
+gives exactly the same matches for far less: patterns that only spell out
+words go to ``PhraseMatcher`` (one lookup per token), and each remaining
+pattern runs only on drafts that contain one of the words it cannot match
+without (its anchor).
 """
 
 from __future__ import annotations
 
 import json
+import weakref
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from netiquette.lemmatizer import lemma_table
 
@@ -52,7 +63,7 @@ class LexiconMatcher:
     def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any]) -> None:
         self.name = name
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.patterns = Matcher(nlp.vocab)
+        self.patterns = TokenPatterns(nlp.vocab)
         for code, entry in lexicon["rules"].items():
             phrases = entry.get("phrases", [])
             if phrases:
@@ -78,3 +89,292 @@ class LexiconMatcher:
             by_code.setdefault(label, []).append(Span(doc, start, end, label=label))
         doc.spans[self.name] = [span for spans in by_code.values() for span in filter_spans(spans)]
         return doc
+
+
+# Token attributes whose equality a PhraseMatcher can test, by pattern key.
+_WORD_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA", "NORM": "NORM"}
+# A pattern that spells out more word sequences than this stays a token pattern.
+_MAX_SEQUENCES = 2000
+# With more anchored patterns than this due on one draft (a long one), one
+# Matcher pass over the whole draft is cheaper than a pass per pattern.
+_MAX_DUE = 24
+# Matchers kept for the sets of codes that matched together (see TokenPatterns).
+_MAX_CACHED = 256
+# Per-draft word positions, shared by every matcher that reads the same Doc.
+_last_doc: tuple[weakref.ref[Doc], _DocWords] | None = None
+
+
+def _words(token: dict[str, Any], key: str) -> list[str] | None:
+    """The strings ``token[key]`` must equal, or None if it is not a plain equality or ``IN`` test."""
+    value = token[key]
+    if isinstance(value, str):
+        return [value]
+    words = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
+    if isinstance(words, list) and all(isinstance(word, str) for word in words):
+        return list(words)
+    return None
+
+
+def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple[str, ...]]] | None:
+    """The attribute and the word sequences a pattern matches, if it only spells out words.
+
+    That is: every token tests one attribute of ``_WORD_ATTRS`` (the same one
+    throughout) for equality or ``IN``, and is required or optional (``?``).
+    Sequences that can never match (an uppercase ``LOWER`` value, an empty
+    word) are left out; None for any other pattern.
+    """
+    attrs = set()
+    sequences: list[tuple[str, ...]] = [()]
+    for token in pattern:
+        if not isinstance(token, dict) or token.get("OP", "") not in ("", "?"):
+            return None
+        keys = set(token) - {"OP"}
+        if len(keys) != 1 or not keys <= set(_WORD_ATTRS):
+            return None
+        (key,) = keys
+        words = _words(token, key)
+        if words is None:
+            return None
+        attrs.add(_WORD_ATTRS[key])
+        if _WORD_ATTRS[key] == "LOWER":
+            words = [word for word in words if word == word.lower()]
+        options = [(word,) for word in dict.fromkeys(words) if word] + ([()] if token.get("OP") == "?" else [])
+        sequences = [seq + option for seq in sequences for option in options]
+        if len(sequences) > _MAX_SEQUENCES or len(attrs) > 1:
+            return None
+    if not attrs:
+        return None
+    return attrs.pop(), {seq for seq in sequences if seq}
+
+
+def _word_tests(pattern: Sequence[dict[str, Any]], vocab: Vocab) -> list[tuple[str, frozenset[int]]]:
+    """The word tests no match of ``pattern`` can do without: attribute and allowed string ids, rarest first.
+
+    A test is a required token's equality or ``IN`` test on a word attribute.
+    "Rarest" is a guess from spaCy's English stop words: a test that allows
+    only content words rules out more drafts.
+    """
+    tests = []
+    for token in pattern:
+        if not isinstance(token, dict) or token.get("OP", "") not in ("", "+"):
+            continue
+        for key in sorted(set(token) & set(_WORD_ATTRS)):
+            words = _words(token, key)
+            if words is not None:
+                common = sum(word.lower() in STOP_WORDS for word in words)
+                tests.append((common, len(words), _WORD_ATTRS[key], frozenset(vocab.strings.add(w) for w in words)))
+    return [(attr, ids) for _, _, attr, ids in sorted(tests, key=lambda test: test[:2])]
+
+
+def _max_length(pattern: Sequence[dict[str, Any]]) -> int | None:
+    """The most tokens a match of ``pattern`` can span, or None if unbounded."""
+    total = 0
+    for token in pattern:
+        op = str(token.get("OP", "")) if isinstance(token, dict) else ""
+        if op in ("", "?", "!"):
+            total += 1
+        elif op.startswith("{") and op.endswith("}") and op[-2:] != ",}":
+            # "{n}", "{n,m}", "{,m}": the upper bound is the last number.
+            total += int(op[1:-1].rpartition(",")[2])
+        else:
+            return None
+    return total
+
+
+class _DocWords:
+    """The string ids of each word attribute in a Doc, as sets and in token order."""
+
+    def __init__(self, doc: Doc) -> None:
+        attrs: list[int | str] = sorted(set(_WORD_ATTRS.values()))
+        columns = doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist() if len(doc) else [[] for _ in attrs]
+        self.columns: dict[str, list[int]] = {str(attr): column for attr, column in zip(attrs, columns, strict=True)}
+        self.sets: dict[str, set[int]] = {attr: set(column) for attr, column in self.columns.items()}
+
+    def positions(self, attr: str, ids: frozenset[int]) -> list[int]:
+        """The token positions whose ``attr`` is one of ``ids``, in order."""
+        return [i for i, value in enumerate(self.columns[attr]) if value in ids]
+
+
+def _doc_words(doc: Doc) -> _DocWords:
+    """The ``_DocWords`` of ``doc``, computed once per Doc."""
+    global _last_doc
+    if _last_doc is not None and _last_doc[0]() is doc:
+        return _last_doc[1]
+    words = _DocWords(doc)
+    _last_doc = (weakref.ref(doc), words)
+    return words
+
+
+class _Anchored:
+    """One token pattern with the word tests it needs; it runs only near its anchor's words."""
+
+    def __init__(self, vocab: Vocab, key: str, pattern: list[dict[str, Any]], tests: list[tuple[str, frozenset[int]]]):
+        self.key = key
+        self.pattern = pattern
+        self.anchor = tests[0]
+        self.others = tests[1:]
+        self.reach = _max_length(pattern)
+        self.matcher = Matcher(vocab)
+        self.matcher.add(key, [pattern])
+
+    def possible(self, words: _DocWords) -> bool:
+        """Whether the draft has a word for every test (checked after the anchor's)."""
+        return all(not ids.isdisjoint(words.sets[attr]) for attr, ids in self.others)
+
+    def __call__(self, doc: Doc, words: _DocWords) -> list[tuple[int, int, int]]:
+        """This pattern's matches in ``doc``."""
+        if self.reach is None:
+            return list(self.matcher(doc))
+        # Every match holds an anchor word, so it lies within ``reach`` tokens of one.
+        windows: list[list[int]] = []
+        for i in words.positions(*self.anchor):
+            start, end = max(0, i - self.reach + 1), min(len(doc), i + self.reach)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        found: list[tuple[int, int, int]] = []
+        for start, end in windows:
+            found.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        return found
+
+
+class TokenPatterns:
+    """Matches token patterns exactly as one spaCy ``Matcher`` holding them all would, only faster.
+
+    Patterns that only spell out words (see ``literal_sequences``) go to a
+    ``PhraseMatcher`` per attribute. Every other pattern with a word test on
+    a required token runs only on drafts that have a word for each such test,
+    and there only in windows around its anchor's words. Patterns without
+    one run on every draft. Called with a Doc, it returns ``(match_id,
+    start, end)`` tuples like ``Matcher.__call__``, each match once.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._all: list[tuple[str, list[list[dict[str, Any]]]]] = []
+        self._literals: dict[str, PhraseMatcher] = {}
+        self._anchored: list[_Anchored] = []
+        #: attribute -> string id -> indexes into ``_anchored``.
+        self._anchors: dict[str, dict[int, list[int]]] = {}
+        self._always = Matcher(vocab)
+        self._full: Matcher | None = None
+        self._rest: Matcher | None = None
+        #: Matchers for sets of codes (as string ids), see ``__call__``.
+        self._by_keys: dict[frozenset[int], Matcher] = {}
+        self._uses_lemma = False
+
+    def __len__(self) -> int:
+        """How many patterns were added."""
+        return sum(len(patterns) for _, patterns in self._all)
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        """Add token patterns under ``key``, as ``Matcher.add`` does."""
+        self._all.append((key, patterns))
+        self._full = self._rest = None
+        self._by_keys = {}
+        for pattern in patterns:
+            self._uses_lemma = self._uses_lemma or any(
+                isinstance(token, dict) and "LEMMA" in token for token in pattern
+            )
+            literal = literal_sequences(pattern)
+            if literal is not None:
+                attr, sequences = literal
+                matcher = self._literals.setdefault(attr, PhraseMatcher(self.vocab, attr=attr))
+                matcher.add(key, [self._word_doc(attr, words) for words in sorted(sequences)])
+                continue
+            tests = _word_tests(pattern, self.vocab)
+            if not tests:
+                self._always.add(key, [pattern])
+                continue
+            self._anchored.append(_Anchored(self.vocab, key, pattern, tests))
+            attr, ids = tests[0]
+            by_word = self._anchors.setdefault(attr, {})
+            for word in ids:
+                by_word.setdefault(word, []).append(len(self._anchored) - 1)
+
+    def _word_doc(self, attr: str, words: tuple[str, ...]) -> Doc:
+        doc = Doc(self.vocab, words=list(words))
+        for token, word in zip(doc, words, strict=True):
+            # A PhraseMatcher compares the pattern doc's own attribute: make it the word itself.
+            if attr == "LEMMA":
+                token.lemma_ = word
+            elif attr == "NORM":
+                token.norm_ = word
+        return doc
+
+    def _matcher(self, patterns: Iterable[tuple[str, list[list[dict[str, Any]]]]]) -> Matcher:
+        matcher = Matcher(self.vocab)
+        for key, group in patterns:
+            matcher.add(key, group)
+        return matcher
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Every ``(match_id, start, end)`` of every pattern in ``doc``."""
+        if not self._all:
+            return []
+        if self._uses_lemma and not doc.has_annotation("LEMMA"):
+            # Every pattern in one Matcher, as before the split, so that spaCy
+            # raises its own error about the missing lemmatizer.
+            if self._full is None:
+                self._full = self._matcher(self._all)
+            return list(self._full(doc))
+        groups: list[Iterable[tuple[int, int, int]]] = [matcher(doc) for matcher in self._literals.values()]
+        if len(self._always):
+            groups.append(self._always(doc))
+        words = _doc_words(doc)
+        due = self._due(words)
+        unbounded = [i for i in due if self._anchored[i].reach is None]
+        if len(unbounded) > _MAX_DUE:
+            # Many patterns that must read the whole draft (a long one): one pass for all of them.
+            if self._rest is None:
+                self._rest = self._matcher((p.key, [p.pattern]) for p in self._anchored if p.reach is None)
+            groups.append(self._rest(doc))
+            due = [i for i in due if self._anchored[i].reach is not None]
+        groups.extend(self._anchored[i](doc, words) for i in due)
+        found: list[tuple[int, int, int]] = sorted(
+            {match for group in groups for match in group}, key=lambda match: match[1]
+        )
+        if len(found) < 2:
+            return found
+        # Some checks keep the first of two overlapping matches, so the order
+        # must be the Matcher's own. A Matcher holding only the patterns of the
+        # codes that matched, run over the stretch they matched in, gives
+        # exactly that order (patterns do not interact inside a Matcher). A
+        # Matcher reports a match at its last token or the one after, so
+        # stretches that do not touch come in the order of the text.
+        ordered: list[tuple[int, int, int]] = []
+        cluster = [found[0]]
+        reach = found[0][2]
+        for match in found[1:]:
+            if match[1] > reach:
+                ordered.extend(self._in_order(doc, cluster))
+                cluster = []
+            cluster.append(match)
+            reach = max(reach, match[2])
+        ordered.extend(self._in_order(doc, cluster))
+        return ordered
+
+    def _in_order(self, doc: Doc, cluster: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        if len(cluster) == 1:
+            return cluster
+        keys = frozenset(key for key, _, _ in cluster)
+        start, end = cluster[0][1], max(end for _, _, end in cluster)
+        return [(key, start + s, start + e) for key, s, e in self._ordering(keys)(doc[start:end])]
+
+    def _ordering(self, keys: frozenset[int]) -> Matcher:
+        matcher = self._by_keys.get(keys)
+        if matcher is None:
+            if len(self._by_keys) >= _MAX_CACHED:
+                self._by_keys.clear()
+            strings = self.vocab.strings
+            matcher = self._matcher((key, patterns) for key, patterns in self._all if strings[key] in keys)
+            self._by_keys[keys] = matcher
+        return matcher
+
+    def _due(self, words: _DocWords) -> list[int]:
+        due: set[int] = set()
+        for attr, by_word in self._anchors.items():
+            for word in words.sets[attr] & by_word.keys():
+                due.update(by_word[word])
+        return sorted(i for i in due if self._anchored[i].possible(words))

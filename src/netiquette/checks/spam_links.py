@@ -570,12 +570,32 @@ def _in_quotation(doc: Doc, span: Span) -> bool:
     Reported speech does not count: in "here is the deck you asked about:
     https://..." the link is still the author's, and the reader gets it.
     """
-    for quoted in doc.spans.get(QUOTES_KEY, ()):
-        if quoted.start <= span.start and span.end <= quoted.end:
-            opening = quoted.text.lstrip()
-            if opening[:1] in _QUOTE_OPENERS or opening.startswith("On "):
-                return True
-    return False
+    starts, reach = _quotations(doc)
+    # Of the quotations starting at or before the link, the one reaching furthest.
+    before = bisect_right(starts, span.start)
+    return before > 0 and reach[before - 1] >= span.end
+
+
+_QUOTATIONS_KEY = "netiquette_spam_links_quotations"
+
+
+def _quotations(doc: Doc) -> tuple[list[int], list[int]]:
+    # The quoted spans that open like a quotation, by start, with the furthest
+    # end reached so far: built once per draft so that many links in a long
+    # draft cost a lookup each, not a pass over every quotation.
+    cached: tuple[list[int], list[int]] | None = doc.user_data.get(_QUOTATIONS_KEY)
+    if cached is None:
+        bounds = sorted(
+            (quoted.start, quoted.end)
+            for quoted in doc.spans.get(QUOTES_KEY, ())
+            if quoted.text.lstrip()[:1] in _QUOTE_OPENERS or quoted.text.lstrip().startswith("On ")
+        )
+        reach: list[int] = []
+        for _, end in bounds:
+            reach.append(max(end, reach[-1]) if reach else end)
+        cached = ([start for start, _ in bounds], reach)
+        doc.user_data[_QUOTATIONS_KEY] = cached
+    return cached
 
 
 def _words_outside(doc: Doc, spans: list[Span]) -> int:
