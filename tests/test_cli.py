@@ -37,8 +37,11 @@ def codes(report: dict[str, Any]) -> list[str]:
 
 
 def assert_report_shape(report: dict[str, Any]) -> None:
-    assert list(report) == ["version", "id", "warnings", "summary", "context", "errors", "notes"]
-    assert report["version"] == "1.1"
+    assert list(report) == [
+        "version", "id", "warnings", "summary", "readiness", "metrics", "context", "errors", "notes",
+    ]  # fmt: skip
+    assert report["version"] == "1.2"
+    assert 0 <= report["readiness"] <= 100
     assert set(report["summary"]) == {"info", "warning", "error", "total"}
     assert report["summary"]["total"] == len(report["warnings"])
 
@@ -90,7 +93,11 @@ def test_text_format(run_cli: RunCli) -> None:
 def test_text_format_when_clean(run_cli: RunCli) -> None:
     result = run_cli("check", "--format", "text", *MARK, input="all fine")
     assert result.returncode == 0
-    assert result.stdout.decode("utf-8") == "No findings in 1 draft.\n"
+    assert result.stdout.decode("utf-8") == (
+        "<stdin>: 2 words · 1 sentence · 0 questions · grade 0.0 · ~1 s read · you 0% / I 0% · readiness 100/100\n"
+        "\n"
+        "No findings in 1 draft.\n"
+    )
 
 
 def test_json_format(run_cli: RunCli) -> None:
@@ -324,7 +331,7 @@ def test_several_files_and_stdin_keep_their_order(run_cli: RunCli, tmp_path: Pat
     assert [(r["id"], codes(r)) for r in reports] == [("b.txt", ["ZZTP103"]), (None, ["ZZTP102"]), ("a.txt", [])]
     jsonl = run_cli("check", "--format", "jsonl", *MARK, "a.txt", "b.txt")
     assert [json.loads(line)["id"] for line in jsonl.stdout.decode().splitlines()] == ["a.txt", "b.txt"]
-    text = run_cli("check", *MARK, "a.txt", "b.txt").stdout.decode("utf-8")
+    text = run_cli("check", "--no-metrics", *MARK, "a.txt", "b.txt").stdout.decode("utf-8")
     assert text.startswith("b.txt:1:1: ZZTP103 [error]")
     assert text.endswith("1 finding in 2 drafts (1 error).\n")
 
@@ -389,7 +396,7 @@ def test_text_format_underlines_by_display_width(run_cli: RunCli) -> None:
         "word " * 40 + "zqxwarn" + " tail" * 30,
     ]
     lines = "".join(json.dumps({"id": n, "text": text}) + "\n" for n, text in enumerate(drafts))
-    result = run_cli("check", "--jsonl", "-", "--color", "never", *MARK, input=lines)
+    result = run_cli("check", "--jsonl", "-", "--color", "never", "--no-metrics", *MARK, input=lines)
     assert result.returncode == 1
     blocks = result.stdout.decode("utf-8").split("\n\n")[:3]
     shown = [block.splitlines()[2].removeprefix("1 | ") for block in blocks]

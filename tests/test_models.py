@@ -190,8 +190,12 @@ def test_report_to_dict_shape() -> None:
     error = CheckError("zz-check", "p", "RuntimeError raised")
     report = Report(MIXED[:2], Context("post", reply_to="the original"), (error,), id="draft-7")
     data = report.to_dict()
-    assert list(data) == ["version", "id", "warnings", "summary", "context", "errors", "notes"]
-    assert data["version"] == SCHEMA_VERSION == "1.1"
+    assert list(data) == [
+        "version", "id", "warnings", "summary", "readiness", "metrics", "context", "errors", "notes",
+    ]  # fmt: skip
+    assert data["version"] == SCHEMA_VERSION == "1.2"
+    assert data["metrics"] is None  # built by hand, without metrics
+    assert data["readiness"] == 100 - 15 - 3  # one warning, one info
     assert data["id"] == "draft-7"
     assert data["warnings"] == [f.to_dict() for f in MIXED[:2]]
     assert data["summary"] == {"info": 1, "warning": 1, "error": 0, "total": 2}

@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--encoding", default="utf-8", help="encoding of draft files and stdin (default: utf-8)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour text output")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument(
+        "--no-metrics", action="store_true", help="text output: leave out the metrics and readiness line"
+    )
     check.add_argument("--batch-size", type=int, default=32, help="drafts per spaCy batch (default: 32)")
 
     rules = commands.add_parser("rules", parents=[plugin_options], help="list every rule code")
@@ -233,7 +236,12 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         drafts = _file_drafts(args.paths or ["-"], args.encoding, context, tally)
     results = _results(linter, drafts, tally, args.batch_size)
     out = sys.stdout
-    options = FormatOptions(color=use_color(args.color, out), rules=linter.rules(), tool_version=_version())
+    options = FormatOptions(
+        color=use_color(args.color, out),
+        rules=linter.rules(),
+        tool_version=_version(),
+        metrics=not args.no_metrics,
+    )
     formatter.write(results, out, options)
     code = tally.exit_code()
     return ExitCode.OK if args.exit_zero and code == ExitCode.FINDINGS else code

@@ -29,6 +29,8 @@ class FormatOptions:
     color: bool = False
     rules: Sequence[RuleInfo] = ()
     tool_version: str = "0"
+    #: Show the one-line metrics (words, grade, readiness ...) under each draft's findings in text output.
+    metrics: bool = True
 
 
 class Formatter(Protocol):
@@ -106,6 +108,9 @@ class TextFormatter:
             for finding in report.findings:
                 total[finding.severity] += 1
                 out.write(self._finding(report, text, finding, options.color))
+            if options.metrics and report.metrics is not None:
+                line = f"{report.id if report.id is not None else '<stdin>'}: {metrics_line(report)}"
+                out.write(f"{_DIM}{line}{_RESET}\n\n" if options.color else f"{line}\n\n")
             errors += len(report.errors)
         out.write(self._summary(total, drafts, errors))
         out.flush()
@@ -139,6 +144,30 @@ class TextFormatter:
         if errors:
             line += f" {_count(errors, 'check error')} (see stderr)."
         return line + "\n"
+
+
+def metrics_line(report: Report) -> str:
+    """One compact line of the report's metrics and its readiness score.
+
+    ``42 words · 3 sentences · 1 question · grade 7.1 · ~13 s read · you 8% / I 4% · readiness 86/100``;
+    the grade is left out when the draft has no prose words to grade.
+    """
+    metrics = report.metrics
+    parts = []
+    if metrics is not None:
+        parts = [
+            _count(metrics.words, "word"),
+            _count(metrics.sentences, "sentence"),
+            _count(metrics.questions, "question"),
+        ]
+        if metrics.reading_grade is not None:
+            # Flesch-Kincaid goes below zero for very short, plain drafts; "grade -3" means nothing to a reader.
+            parts.append(f"grade {max(0.0, metrics.reading_grade):.1f}")
+        seconds = metrics.reading_seconds
+        parts.append(f"~{seconds} s read" if seconds < 90 else f"~{round(seconds / 60)} min read")
+        parts.append(f"you {metrics.second_person:.0%} / I {metrics.first_person:.0%}")
+    parts.append(f"readiness {report.readiness}/100")
+    return " · ".join(parts)
 
 
 # -- JSON ---------------------------------------------------------------------

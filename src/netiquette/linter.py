@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netiquette import metrics as _metrics
 from netiquette.config import Config
 from netiquette.context import Context
 from netiquette.language import looks_foreign
@@ -106,6 +107,9 @@ class Linter:
         #: check id -> why it does not run on this pipeline.
         self.skipped: dict[str, str] = {}
         self._active = tuple(entry for entry in self.registered if self._activate(entry))
+        # Every report carries metrics; loading the syllable dictionary here
+        # keeps that second out of the first draft's latency.
+        _metrics.warm_up()
 
     def _activate(self, entry: RegisteredCheck) -> bool:
         check = entry.check
@@ -204,16 +208,24 @@ class Linter:
         errors: list[CheckError] = []
         notes: tuple[str, ...] = ()
         active = self._active
-        if looks_foreign(doc):
+        english = not looks_foreign(doc)
+        if not english:
             # The built-in checks read English only; judging another language
             # would produce nothing but false alarms. Plugins may know better.
             notes = (NOT_ENGLISH,)
             active = tuple(entry for entry in active if entry.plugin != BUILTIN_NAME)
-        for entry in active:
-            try:
-                findings.extend(self._run(entry, doc, context, text))
-            except Exception as exc:
-                errors.append(CheckError(entry.check.id, entry.plugin, _describe(exc)))
+        # Measured once, before the checks, so that a check reads the same
+        # figures (``netiquette.metrics.of``) instead of measuring again.
+        metrics = _metrics.compute(doc, readability=english)
+        _metrics.attach(doc, metrics)
+        try:
+            for entry in active:
+                try:
+                    findings.extend(self._run(entry, doc, context, text))
+                except Exception as exc:
+                    errors.append(CheckError(entry.check.id, entry.plugin, _describe(exc)))
+        finally:
+            _metrics.detach(doc)
         try:
             processed = self.host.process_findings(list(findings), context, text, self.config)
             _validate_findings(processed, text)
@@ -221,7 +233,7 @@ class Linter:
             errors.append(CheckError(FINDINGS_HOOK, self.host.implementers(FINDINGS_HOOK), _describe(exc)))
             processed = findings
         ordered = sorted(processed, key=lambda f: (f.start, f.end, f.code))
-        return Report(tuple(ordered), context, tuple(errors), draft_id, notes)
+        return Report(tuple(ordered), context, tuple(errors), draft_id, notes, metrics)
 
     def _run(self, entry: RegisteredCheck, doc: Doc, context: Context, text: str) -> list[Finding]:
         check = entry.check

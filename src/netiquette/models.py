@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from netiquette.context import Context
+    from netiquette.metrics import Metrics
 
 #: Version of the JSON report shape. Bump the major part on any breaking change.
-SCHEMA_VERSION = "1.1"
+#: 1.2 added ``metrics`` and ``readiness``.
+SCHEMA_VERSION = "1.2"
 
 
 class Severity(IntEnum):
@@ -130,6 +132,8 @@ class Report:
     ``findings`` are sorted by position. ``errors`` lists checks that failed
     on this draft; the other checks' findings are still here. ``notes`` says
     why some checks did not judge the draft (for example, it is not English).
+    ``metrics`` holds the draft's figures (words, reading grade ...) when the
+    report comes from a ``Linter``; a report built by hand may leave it None.
     """
 
     findings: tuple[Finding, ...]
@@ -137,6 +141,7 @@ class Report:
     errors: tuple[CheckError, ...] = ()
     id: str | int | None = None
     notes: tuple[str, ...] = ()
+    metrics: Metrics | None = None
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -159,6 +164,17 @@ class Report:
         """True when no finding is at or above ``fail_on`` and no check failed."""
         return not self.at_or_above(fail_on) and not self.errors
 
+    @property
+    def readiness(self) -> int:
+        """Send-readiness, 0 to 100: findings by severity, then reading grade and focus.
+
+        Deterministic, and removing a finding never lowers it. The formula is
+        in ``docs/metrics.md`` and ``netiquette.metrics.readiness``.
+        """
+        from netiquette.metrics import readiness
+
+        return readiness(self.summary, self.metrics, self.context)
+
     def to_dict(self) -> dict[str, Any]:
         """The report in the documented, versioned JSON shape."""
         return {
@@ -166,6 +182,8 @@ class Report:
             "id": self.id,
             "warnings": [f.to_dict() for f in self.findings],
             "summary": self.summary.to_dict(),
+            "readiness": self.readiness,
+            "metrics": None if self.metrics is None else self.metrics.to_dict(),
             "context": self.context.to_dict(),
             "errors": [e.to_dict() for e in self.errors],
             "notes": list(self.notes),
