@@ -671,6 +671,167 @@ def test_curly_apostrophes_match_like_straight_ones(linter: Linter) -> None:
     assert flagged(linter, "I’ve said this several times: as I’ve said multiple times, no.", "DF103")
 
 
+# -- put-downs without a "you": cue families that count together ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Some commenters obviously never got past the headline.", "DF107"),
+        ("Somebody didn't do the reading again.", "DF107"),
+        ("Some of you have clearly never worked a night shift.", "DF107"),
+        ("Interesting perspective from someone who has never paid a supplier.", "DF107"),
+        ("Strong opinions for a guy who has never closed a deal.", "DF107"),
+        ("Hard to take pricing tips from someone who can't even run a lemonade stand.", "DF107"),
+        ("Must be lovely to judge startups without ever founding one.", "DF107"),
+        ("Must be exhausting being right about everything.", "DF107"),
+        ("Congrats on discovering that the sky is blue.", "DF107"),
+        ("Wow, a whole two months in sales and already an expert on negotiation.", "DF107"),
+        ("It's literally basic statistics. They teach it in week one.", "DF107"),
+        ("This is not rocket science lol", "DF107"),
+        ("How hard is it to check the calendar? Do your own research next time.", "DF107"),
+        ("Was this written by an intern? lol", "DF107"),
+        ("Another self-proclaimed guru who learned it all from a podcast.", "DF107"),
+        ("That kind of attitude is exactly why the project is failing.", "DF107"),
+        ("People like you are the problem.", "DF107"),
+        ("It's adorable how confident you are.", "DF107"),
+        ("Yeah, because the last reorg went so well.", "DF107"),
+        ("Do you practise being this wrong?", "DF107"),
+        ("It's called a calendar. Look into it.", "DF107"),
+        ("Cope harder.", "DF107"),
+        ("Who on earth hired you?", "DF107"),
+        ("Ever heard of a spreadsheet?", "DF107"),
+        ("Do they hand out MBAs in cereal boxes now?", "DF107"),
+        ("Google exists, mate.", "DF107"),
+        ("Sure, and I'm the Queen of England.", "DF107"),
+        ("Did you even think before posting that?", "DF107"),
+        ("Maybe leave the budget to the grown-ups.", "DF105"),
+        ("Come back when you've built an actual product.", "DF105"),
+        ("Not my job to babysit you, buddy.", "DF106"),
+        ("I'm not here to do your thinking for you.", "DF106"),
+        ("Do I need to explain it with crayons?", "DF103"),
+        ("Are we really doing this again? Read the FAQ.", "DF103"),
+        ("Not sure what's confusing, it's two lines.", "DF103"),
+        ("Aww, did someone get their feelings hurt?", "DF104"),
+    ],
+)
+def test_put_downs_without_a_you_anchor_are_reported_in_public(linter: Linter, text: str, code: str) -> None:
+    assert flagged(linter, text, code, channel="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of us clearly never learn: I forgot my badge again.",
+        "Some folks don't check email on weekends, so I'll send it Monday.",
+        "It takes patience to listen to what someone actually doesn't understand.",
+        "Great guide for someone who has never managed a team before.",
+        "Big thanks from someone who has never been to a hackathon: you made it easy.",
+        "Must be nice to finally have a weekend off! Enjoy the lake.",
+        "Three weeks in and you're already an expert, so proud of you!",
+        "This is basic stuff, but I still mess it up every time.",
+        "In week one we covered the basics; next week is pivot tables.",
+        "Did you do your homework?",
+        "Was this written by an intern? If so, hire them, it's brilliant.",
+        "This kind of thinking is exactly why I love this team.",
+        "It's cute how the kids wave at the postman every morning.",
+        "Yeah, because of the strike I'll work from home tomorrow.",
+        "It's called a stand-up because we used to stand, fun fact.",
+        "Who taught you to bake like this? It's amazing!",
+        "Ever heard of Google Sheets? It's free and does the job.",
+        "Google is free to use for nonprofits through the ad grants programme.",
+        "Leave the cake to the professionals, I burn everything.",
+        "With all due respect to the chef, the soup was great.",
+        "Calm down the oven to 160 after twenty minutes.",
+        "Try reading the whole series, the last book is the best.",
+        "Took me 5 seconds to set up, such a good app lol",
+        "We got thrashed 5-1, our defence was a joke lol. Rematch next week!",
+        "Not my area of expertise, so I'd ask Jonas.",
+        "Not sure what's confusing about step 3? Tell me and I'll fix it.",
+        "My flatmate told me to cope harder when I moaned, and we both cracked up.",
+    ],
+)
+def test_look_alike_friendly_drafts_pass(linter: Linter, text: str) -> None:
+    assert not flagged_any(linter, text, channel="comment")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I'm sure you mean well, but this is not your area.", "DF101"),
+        ("Don't shoot the messenger, but your deck is a mess.", "DF101"),
+        ("Don't put words in my mouth.", "DF102"),
+        ("You're reading things that aren't there.", "DF102"),
+        ("Like I told you twice, the file is on the drive.", "DF103"),
+        ("Don't get your knickers in a twist.", "DF104"),
+        ("You clearly can't take criticism.", "DF104"),
+        ("I teach this at university, so I think I'd know.", "DF105"),
+        ("Twenty years in this industry says otherwise.", "DF105"),
+        ("Did anyone ask for your opinion?", "DF106"),
+        ("Okay and?", "DF106"),
+        ("Your opinion is noted.", "DF106"),
+        ("I'm not going to waste my time explaining this.", "DF106"),
+        ("Found the intern.", "DF107"),
+        ("L take.", "DF107"),
+        ("Tell me you've never run a team without telling me you've never run a team.", "DF107"),
+        ("Some of us actually work for a living.", "DF107"),
+        ("You'll understand when you're older.", "DF107"),
+    ],
+)
+def test_explicit_families_in_new_wordings_are_reported_in_public(linter: Linter, text: str, code: str) -> None:
+    assert flagged(linter, text, code, channel="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to put words in your mouth, so tell me if I've got this wrong.",
+        "You're reading things into the data that I missed, brilliant work.",
+        "As I said earlier, thanks so much to everyone who came.",
+        "Why is everyone so excited about Friday? Oh right, payday!",
+        "Keep your hair on the left side for the photo, it looks great.",
+        "I think I'd know him if I saw him, he was in my class.",
+        "So? How did the interview go?!",
+        "Your feedback has been noted, thank you, we'll fix it this week.",
+        "Tell me you're a designer without telling me you're a designer, my desk right now",
+        "Found the bug! It was a missing comma.",
+        "Call me old-fashioned, but I still love handwritten thank-you notes.",
+        "That's a straw man in the field, we used it to scare the crows.",
+        "Good luck with that exam tomorrow!",
+        "Some of us actually enjoy Mondays.",
+        "She really read the room and changed the agenda, impressive.",
+        "You'll love the new office when you see it.",
+    ],
+)
+def test_explicit_look_alikes_pass(linter: Linter, text: str) -> None:
+    assert not flagged_any(linter, text, channel="comment")
+
+
+def test_one_cue_alone_is_not_a_finding(linter: Linter) -> None:
+    # Each half of a combination passes on its own; together they are a finding.
+    assert not flagged_any(linter, "Some people clearly put real work into this.", channel="comment")
+    assert not flagged_any(linter, "Anyone who never read the brief, it's linked below.", channel="comment")
+    assert not flagged_any(linter, "Interesting take!", channel="comment")
+    assert flagged(linter, "Interesting take for someone who has never run a team.", "DF107", channel="comment")
+
+
+def test_two_cues_that_share_words_count_once(linter: Linter) -> None:
+    # "do your homework" and "your homework" are one signal, not two sneers.
+    doc = linter.nlp("Did you do your homework?")
+    jabs = [span for span in doc.spans[defensiveness.CUES_KEY] if span.label_ == "_jab"]
+    assert len(jabs) >= 2
+    assert not flagged_any(linter, "Did you do your homework?", channel="comment")
+
+
+def test_sarcasm_without_you_is_a_hint_between_friends_but_a_jab_at_a_group_is_not(linter: Linter) -> None:
+    assert worst(linter, "Must be nice to judge hiring without ever hiring anyone.", "DF107", "dm") is Severity.INFO
+    assert worst(linter, "Must be nice to judge hiring without ever hiring anyone.", "DF107", "reply") is (
+        Severity.WARNING
+    )
+    assert worst(linter, "Someone hasn't been reading their emails.", "DF107", "email") is Severity.WARNING
+    assert worst(linter, "Someone hasn't been reading their emails.", "DF107", "comment") is Severity.ERROR
+
+
 # -- the rule page's examples --------------------------------------------------
 
 _BLOCK = re.compile(r"^```text (flags|hints|passes)((?: \w+=\S+)*)\n(.*?)\n```$", re.MULTILINE | re.DOTALL)

@@ -42,6 +42,13 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "netiquette.checks.defensiveness",
     "netiquette.checks.spam_links",
     "netiquette.checks.oversharing",
+    "netiquette.checks.length",
+    "netiquette.checks.self_focus",
+    "netiquette.checks.no_question",
+    "netiquette.checks.quote_spam",
+    "netiquette.checks.hostility",
+    "netiquette.checks.shouting",
+    "netiquette.checks.hashtag_stuffing",
     "netiquette.checks.config_rules",
 )
 

@@ -11,7 +11,10 @@ What it does
     ("your argument", "you're") with a belittling word ("laughable",
     "naive"), mock praise ("genius idea") with a deflating remark ("why
     didn't anyone think of that?"), a pet name ("oh sweetie") with a
-    correction.
+    correction. Put-downs that name no "you" pair a stand-in for the reader
+    ("some folks", "from someone who") with a failing ("never got past the
+    headline", "has never run a team"), or two sneers ("this is basic
+    stuff" and "they cover it in week one").
 
 Why is this bad
     A defensive reply answers the person instead of the point. The reader
@@ -397,7 +400,8 @@ def _pair(first: Span, second: Span, entry: dict[str, Any]) -> Span | None:
     """The span a combination of two cues reports, or None when the cues do not combine under ``entry``."""
     doc = first.doc
     if entry.get("anywhere"):
-        return first if first.start != second.start or first.end != second.end else None
+        # Two cues that share words are one signal seen twice ("do your homework" and "your homework").
+        return first if first.end <= second.start or second.end <= first.start else None
     if second.start < first.end:
         return None
     gap = doc[first.end : second.start]
@@ -421,7 +425,8 @@ def _combined(cues: list[Span], found: list[Span]) -> list[Span]:
     the first in the same clause, at most ``window`` tokens later and with no
     negation in between (unless ``through_negation``; and, with ``gap``, only
     words from that vocabulary list in between); with ``anywhere`` they may
-    appear anywhere in the draft, and the first family's cue is reported. A
+    appear anywhere in the draft as long as they share no words, and the
+    first family's cue is reported. A
     combination that overlaps a finding of its own code is not reported again.
     """
     if not cues:

@@ -1,0 +1,528 @@
+"""hostility: insults, profanity aimed at people, slurs and threats.
+
+What it does
+    Finds slurs; name-calling with a person as its target ("you idiot",
+    "he's a clown", "are you stupid?", "thanks, loser"); profanity aimed at
+    someone ("f*** off", "go to hell", "your shitty app", "you have no
+    fucking idea"); threats ("I'll make sure you never work in this town
+    again", "watch your back"); and swearing that runs down what someone
+    said or made ("this post is bullshit"). Swear words and slurs come from
+    the better-profanity word list (MIT), curated in
+    ``scripts/build_hostility_lexicon.py`` so that words that are innocent in
+    context are not used; masked (``f***``, ``sh*t``) and leetspeak
+    (``sh1t``, ``a$$hole``) spellings are read as the word they hide.
+
+Why is this bad
+    A line you would not say to someone's face costs more online than off:
+    it is permanent, others read it, and the person it is aimed at will
+    remember the insult long after the argument. Even venting about a third
+    person tells the reader how you will talk about them.
+
+Context
+    Slurs and threats are errors anywhere. Insults and profanity aimed at
+    someone are errors in public (posts, comments, replies) and towards a
+    stranger, and warnings in a private message to someone the author
+    knows. Untargeted swearing is only a hint, except when it runs down the
+    post or message being answered or goes to a stranger. Whole words only
+    (Scunthorpe, cocktail, assessment and Dickens are words of their own),
+    and never: profanity as a friendly intensifier ("damn good talk", "hell
+    of a job", "so fucking proud of you"), self-deprecation ("I was an idiot
+    to miss it"), negation ("you're not stupid for asking"), words in
+    quotation marks, quoted lines, speech reported by someone else ("she
+    told me I was a clown"), or a word being talked about ("the word idiot
+    comes from Greek").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from netiquette.checks._authorship import _ATTRIBUTION, _QUOTED_LINE, _QUOTED_WORDS, _SINGLE_QUOTED, QUOTES_FACTORY
+from netiquette.checks._matching import load_lexicon
+from netiquette.context import Context
+from netiquette.hookspecs import hookimpl
+from netiquette.models import Severity
+from netiquette.rules import Check, Hit, Rule
+
+LEXICON = "hostility.json"
+WORDS = "hostility_words.json"
+
+SLUR, INSULT, AIMED_PROFANITY, THREAT, SWEARING = "HO101", "HO102", "HO103", "HO104", "HO105"
+
+RULES = (
+    Rule(
+        SLUR,
+        "slur",
+        "A slur: a word that demeans people for who they are.",
+        "A slur hurts everyone it names, not just the reader, and it is the one line people will remember "
+        "about you and pass on.",
+        Severity.ERROR,
+        "Remove the word. If you are angry, say what happened and what you want to change, without labels.",
+    ),
+    Rule(
+        INSULT,
+        "insult",
+        'Name-calling aimed at a person ("you idiot", "he\'s a clown", "are you stupid?").',
+        "Calling someone a name turns a disagreement into a personal attack: the person stops listening, and "
+        "everyone who reads it remembers the insult, not your point.",
+        Severity.ERROR,
+        'Say what you disagree with and why ("I think this estimate is off because ..."), not what the person is.',
+    ),
+    Rule(
+        AIMED_PROFANITY,
+        "profanity-at-someone",
+        'Swearing aimed at someone ("f*** off", "go to hell", "your shitty app", "you have no fucking idea").',
+        "Swearing at someone is what you would never say to their face; it ends the conversation and stays "
+        "on the record.",
+        Severity.ERROR,
+        "Take a break before you send. Then say plainly what went wrong and what you would like to happen next.",
+    ),
+    Rule(
+        THREAT,
+        "threat",
+        'A threat ("I\'ll make sure you never work in this town again", "watch your back", "you\'ll regret this").',
+        "A threat frightens the reader and can be reported to the platform or the police; it can cost you far "
+        "more than the dispute was worth.",
+        Severity.ERROR,
+        "Delete the threat. If something needs to happen, name it calmly (a refund, a correction) or take it to "
+        "the proper channel.",
+    ),
+    Rule(
+        SWEARING,
+        "swearing",
+        'Strong swearing that is not aimed at anyone ("this is bullshit", "what the fuck").',
+        "Swear words read louder in writing than in speech; to a stranger, or under someone's post, they make you "
+        "look angry and make the reader wary.",
+        Severity.INFO,
+        "Say what frustrates you in plain words; keep the swearing for friends who know your tone.",
+    ),
+)
+
+# Sentence-ending and clause-breaking marks between words become markers in
+# the normalised text, so that no pattern runs across them.
+_SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
+_CLAUSE_BREAK = re.compile(r"[,:()\"“”—–]| - ")
+# A word: letters, digits and the symbols people use to mask or leet-spell
+# one ("f***", "sh!t", "a$$hole", "s.h.i.t"). Bounded by whitespace and
+# ordinary punctuation, so the scan is linear.
+_WORD = re.compile(r"[\w$@*!'’.+\-]+")
+_STRIP = ".!'’-+"
+_SPELLED_OUT = re.compile(r"^(?:[a-z][._\-]){2,}[a-z]$")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i", "+": "t"})
+# A letter written three or more times in a row ("stuuupid").
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
+# Small words people stretch for effect ("youuu", "sooo").
+_STRETCHED_WORDS = frozenset({"you", "u", "ur", "so", "are", "your", "such", "shut", "up", "off", "go"})
+_OBFUSCATION = re.compile(r"[*$@!0-9+]")
+_CLITICS = {"n't": "not", "'re": "are", "'m": "am", "'ll": "will", "'d": "would", "'ve": "have", "'s": "'s"}
+_CLITIC_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+# Informal spellings, each read as the words it stands for.
+_EXPANSIONS = {
+    "u": ("you",),
+    "ya": ("you",),
+    "yall": ("you", "all"),
+    "r": ("are",),
+    "youre": ("you", "are"),
+    "im": ("i", "am"),
+    "ima": ("i", "am", "going", "to"),
+    "imma": ("i", "am", "going", "to"),
+    "dont": ("do", "not"),
+    "doesnt": ("does", "not"),
+    "didnt": ("did", "not"),
+    "isnt": ("is", "not"),
+    "arent": ("are", "not"),
+    "wasnt": ("was", "not"),
+    "wont": ("will", "not"),
+    "cant": ("can", "not"),
+    "gonna": ("going", "to"),
+    "wanna": ("want", "to"),
+    "gotta": ("got", "to"),
+    "theyre": ("they", "are"),
+    "thats": ("that", "'s"),
+    "whats": ("what", "'s"),
+    "ill": ("ill",),
+}
+# Who may be quoted by a reporting verb ("he said ...", "my boss wrote ...").
+_THIRD_PERSON = frozenset(
+    "he she they someone somebody people everyone recruiter boss manager guy email message customer client "
+    "colleague friend post comment headline".split()
+)
+_REPORTING_VERBS = frozenset({"say", "tell", "write", "call", "claim", "text"})
+_NEGATIONS = frozenset({"not", "never", "no", "nobody", "nothing", "noone", "neither", "nor", "without"})
+_COPULAS = frozenset({"is", "are", "was", "were", "'s", "am", "be", "been", "being", "like", "seem", "seems"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+# How many words before a match may negate it or show it is being talked about.
+_NEGATION_WINDOW = 4
+# How close a second-person word must be to a swear word for it to be aimed at the reader.
+_AIM_WINDOW = 3
+
+
+class _Word(NamedTuple):
+    """One normalised word (or a break marker) and where its source text is."""
+
+    form: str
+    start: int
+    end: int
+    #: Whether the source was capitalised (a name, or a sentence start).
+    capitalised: bool
+
+
+class _Lexicon(NamedTuple):
+    categories: dict[str, str]
+    maskable: tuple[str, ...]
+    positive: frozenset[str]
+    exclaimers: frozenset[str]
+    sympathy: frozenset[str]
+    mention_cues: frozenset[str]
+    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]
+
+
+def _words(entry: str) -> list[str]:
+    return entry.split()
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so that "idiots" is not cut to "idiot".
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = load_lexicon(LEXICON)
+    words = load_lexicon(WORDS)
+    categories: dict[str, str] = {}
+    for group in ("mild", "profanity", "insults", "slurs"):
+        for word in words[group]:
+            categories[word] = group
+    for word in _words(data["insult_nouns"]):
+        categories.setdefault(word, "insults")
+    for word in _words(data["extra_profanity"]):
+        categories.setdefault(word, "profanity")
+    # Swear words that name a person ("asshole", "bastard") are insults too.
+    person_insults = sorted(
+        {w for w, c in categories.items() if c == "insults" and " " not in w} | set(_words(data["insult_nouns"]))
+    )
+    adjectives = _words(data["insult_adjectives"])
+    person_insults = [w for w in person_insults if w not in adjectives]
+    you = "(?:you(?: guys| people| lot| two| all)?)"
+    subject = (
+        "(?:you(?: guys| people| lot| two| all)?|he|she|they|this (?:guy|person|dude|clown)|that (?:guy|person|dude)"
+        "|these people|those people|(?:your|my|the|this|that|our|their|his|her) "
+        + _alternation(_words(data["person_nouns"]))
+        + "|"
+        + _alternation(_words(data["person_nouns"]))
+        + ")"
+    )
+    slots = {
+        "you": you,
+        "subject": subject,
+        "name": "@cap",
+        "be": "(?:is|are|was|were|'s|am|be|been|being|(?:sound|sounds|look|looks|act|acts|acting) like|seem|seems)",
+        "filler": _alternation(_words(data["intensifiers"])),
+        "insult_n": _alternation(person_insults),
+        "insult_adj": _alternation(adjectives),
+        "insult_adj_strong": _alternation(_words(data["insult_adjectives_strong"])),
+        "object_insult": _alternation(_words(data["object_insults"])),
+        "vocative": _alternation(_words(data["vocative_insults"]) + person_insults),
+        "superlative": "(?:"
+        + _alternation(_words(data["superlative_insults"]))
+        + "|most "
+        + _alternation(_words(data["most_insults"]))
+        + ")",
+        "person_word": _alternation(_words(data["person_words"])),
+        # One describing word the lists cannot know ("you narcissistic clown", "a selfish prick").
+        "adjlike": r"[a-z]+(?:ic|ous|ful|less|ed|ing|al|ive|ish|ant|ent|y)",
+    }
+    patterns = []
+    for code, templates in data["patterns"].items():
+        for template in templates:
+            source = template
+            for slot, value in slots.items():
+                source = source.replace("{" + slot + "}", value)
+            compiled = re.compile(r"(?<![^ ])" + source + r"(?![^ ])")
+            patterns.append((code, compiled, "{name}" in template))
+    return _Lexicon(
+        categories,
+        tuple(_words(data["maskable"])),
+        frozenset(_words(data["positive"])),
+        frozenset(_words(data["exclaimers"])),
+        frozenset(_words(data["sympathy"])),
+        frozenset(_words(data["mention_cues"])),
+        tuple(patterns),
+    )
+
+
+def _unmask(word: str, lexicon: _Lexicon) -> str:
+    """The word a masked or leet spelling stands for ("f***" -> "fuck"), or ``word`` itself."""
+    if not _OBFUSCATION.search(word) or not (word[:1].isalpha() or word[:1] in "$@"):
+        return word
+    if _SPELLED_OUT.match(word):
+        return word.replace(".", "").replace("-", "").replace("_", "")
+    decoded = word.translate(_LEET)
+    if decoded != word and lexicon.categories.get(decoded) in {"profanity", "slurs", "mild"}:
+        return decoded
+    if "*" in word:
+        for candidate in lexicon.maskable:
+            if len(candidate) == len(word) and all(c == "*" or c == k for c, k in zip(word, candidate, strict=True)):
+                return candidate
+    return word
+
+
+def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
+    """The draft as normalised words, with "." and "," markers where sentences and clauses break."""
+    words: list[_Word] = []
+    previous_end = 0
+    matches = list(_WORD.finditer(text))
+    for index, match in enumerate(matches):
+        raw = match.group()
+        start, end = match.span()
+        if raw.startswith("*") and raw.endswith("*"):  # *emphasis*
+            stars = len(raw) - len(raw.lstrip("*"))
+            raw, start, end = raw.strip("*"), start + stars, end - (len(raw) - len(raw.rstrip("*")))
+        lead = len(raw) - len(raw.lstrip(_STRIP))
+        trail = len(raw) - len(raw.rstrip(_STRIP))
+        core_start, core_end = start + lead, end - trail
+        if core_end <= core_start:
+            continue
+        gap = text[previous_end:core_start]
+        previous_end = core_end
+        if words and _SENTENCE_BREAK.search(gap):
+            words.append(_Word(".", core_start, core_start, False))
+        elif words and _CLAUSE_BREAK.search(gap):
+            words.append(_Word(",", core_start, core_start, False))
+        core = text[core_start:core_end]
+        capitalised = core[:1].isupper() and not core.isupper()
+        lower = core.lower().replace("’", "'")
+        next_raw = matches[index + 1].group().lower() if index + 1 < len(matches) else ""
+        for form in _forms(lower, next_raw, lexicon):
+            words.append(_Word(form, core_start, core_end, capitalised))
+    return words
+
+
+def _forms(lower: str, next_raw: str, lexicon: _Lexicon) -> tuple[str, ...]:
+    if lower == "your" and next_raw in {"a", "an", "such", "so"}:
+        return ("you", "are")  # "your an idiot" is a common typo for "you're"
+    if lower == "ur":
+        # "ur an idiot" is "you are"; "ur idea" is "your".
+        fillers = {"a", "an", "so", "such", "the", "just", "really", "being", "not", "dead", "done", "finished"}
+        following = _ELONGATED.sub(r"\1", next_raw)
+        is_verb = bool({next_raw, following} & fillers) or lexicon.categories.get(next_raw) is not None
+        return ("you", "are") if is_verb else ("your",)
+    if lower in _EXPANSIONS:
+        return _EXPANSIONS[lower]
+    if "'" in lower and lower not in lexicon.categories:
+        for clitic, replacement in _CLITICS.items():
+            if lower.endswith(clitic) and len(lower) > len(clitic):
+                base = lower[: -len(clitic)]
+                return (_CLITIC_BASES.get(base, base), replacement) if clitic == "n't" else (base, replacement)
+        return (lower.replace("'", ""),)
+    form = _unmask(lower, lexicon)
+    if form not in lexicon.categories and _ELONGATED.search(form):
+        for squeezed in (_ELONGATED.sub(r"\1", form), _ELONGATED.sub(r"\1\1", form)):
+            if squeezed in lexicon.categories or squeezed in _STRETCHED_WORDS:
+                return _forms(squeezed, next_raw, lexicon)
+    return (form,)
+
+
+def _joined(forms: list[str]) -> tuple[str, list[int]]:
+    """The forms joined by spaces, and the character offset where each starts."""
+    offsets = []
+    position = 0
+    for form in forms:
+        offsets.append(position)
+        position += len(form) + 1
+    return " ".join(forms), offsets
+
+
+class Hostility(Check):
+    """Flags slurs, insults, profanity aimed at people and threats; context decides how loudly."""
+
+    id = "hostility"
+    rules = RULES
+    components = (QUOTES_FACTORY,)
+
+    def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
+        """One hit per hostile phrase in the author's own words."""
+        lexicon = _lexicon()
+        text = doc.text
+        words = _normalise(text, lexicon)
+        if not words:
+            return
+        quoted = self._quoted_chars(doc, len(text))
+        claimed = bytearray(len(words))
+        found: list[tuple[str, int, int]] = []
+        by_form = _joined([w.form for w in words])
+        by_shape = _joined(["@cap" if w.capitalised else w.form for w in words])
+        for code, pattern, on_shapes in lexicon.patterns:
+            joined, offsets = by_shape if on_shapes else by_form
+            for match in pattern.finditer(joined):
+                start_char, end_char = match.span("hit") if match.group("hit") is not None else match.span()
+                first = _index_at(offsets, start_char)
+                last = _index_at(offsets, end_char - 1)
+                if any(claimed[first : last + 1]) or not self._counts(words, first, last, code, lexicon):
+                    continue
+                claimed[first : last + 1] = b"\x01" * (last + 1 - first)
+                found.append((code, first, last))
+        found.extend(self._single_words(words, claimed, lexicon))
+        for code, first, last in found:
+            start, end = words[first].start, words[last].end
+            if all(quoted[start:end]):
+                continue
+            severity = self._severity(code, words, first, context, lexicon)
+            if severity is not None:
+                yield Hit(code, start, end, severity=severity)
+
+    # -- matching ----------------------------------------------------------------
+
+    @staticmethod
+    def _quoted_chars(doc: Doc, length: int) -> bytearray:
+        """Characters that are someone else's words: quotes, and speech reported by a third person.
+
+        The shared reported-speech guess also treats "you" as a reporter, which
+        is right for "you said ..." but hides the author's own attack in "if you
+        write that again I'll ..." or "don't you tell me what to do, idiot".
+        """
+        mask = bytearray(length)
+        text = doc.text
+        for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
+            for match in pattern.finditer(text):
+                mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        for sent in doc.sents:
+            tokens = list(sent)
+            for i, token in enumerate(tokens):
+                if token.lemma_ in _REPORTING_VERBS and any(
+                    t.lower_ in _THIRD_PERSON for t in tokens[max(0, i - 3) : i]
+                ):
+                    start, end = token.idx + len(token), sent.end_char
+                    mask[start:end] = b"\x01" * (end - start)
+                    break
+        return mask
+
+    def _counts(self, words: list[_Word], first: int, last: int, code: str, lexicon: _Lexicon) -> bool:
+        """Whether a pattern match is the author's own hostile phrase (not negated, mentioned or praise)."""
+        span_forms = [w.form for w in words[first : last + 1]]
+        if code != THREAT and span_forms[-1] in lexicon.positive:
+            return False  # "you fucking legend"
+        before = _clause_before(words, first, _NEGATION_WINDOW)
+        # A negation before a statement ("nobody thinks you're an idiot", "I won't
+        # make sure ...") takes it back; before a bare "you clown" it does not.
+        statement = code == THREAT or not _COPULAS.isdisjoint(span_forms)
+        if statement and any(f in _NEGATIONS for f in before) and span_forms[0] not in {"do", "stop", "quit"}:
+            return False
+        if any(f in lexicon.mention_cues for f in before[-2:]):
+            return False
+        if code == INSULT and span_forms[0] in {"what", "such"}:
+            # "I felt like such an idiot", "felt like such a fool": the author is the target.
+            sentence = _clause_before(words, first, 40, stop=".")
+            if last + 1 < len(words) and words[last + 1].form in {"you", "he", "she", "they"}:
+                return True  # "... what a creep you are"
+            if any(f in _FIRST_PERSON for f in sentence) or sentence[-2:-1] in (["felt"], ["feel"], ["feeling"]):
+                return False
+            # "The villain is such a jerk, I love it": fond, not hostile.
+            rest = [w.form for w in words[last + 1 : last + 8]]
+            if "." in rest:
+                rest = rest[: rest.index(".")]
+            return not any(f in lexicon.positive for f in rest)
+        return True
+
+    def _single_words(
+        self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon
+    ) -> Iterator[tuple[str, int, int]]:
+        """Slurs anywhere; strong swear words not already part of a phrase."""
+        for i, word in enumerate(words):
+            if claimed[i]:
+                continue
+            category = lexicon.categories.get(word.form)
+            if category is None and " " not in word.form and i + 1 < len(words):
+                category = lexicon.categories.get(f"{word.form} {words[i + 1].form}")
+            before = _clause_before(words, i, 2)
+            if any(f in lexicon.mention_cues for f in before):
+                continue
+            if category == "slurs":
+                yield SLUR, i, i
+            elif category == "profanity" and not self._is_intensifier(words, i, lexicon):
+                yield (AIMED_PROFANITY if self._is_aimed(words, i, lexicon) else SWEARING), i, i
+
+    @staticmethod
+    def _is_intensifier(words: list[_Word], i: int, lexicon: _Lexicon) -> bool:
+        """Whether a swear word is praise or surprise ("fucking brilliant", "holy shit", "proud as hell")."""
+        after = [w.form for w in words[i + 1 : i + 3]]
+        before = [w.form for w in words[max(0, i - 3) : i]]
+        if any(f in lexicon.positive for f in after):
+            return True
+        if before and before[-1] in lexicon.exclaimers:
+            return True
+        if before and before[-1] == "the" and words[i].form == "shit" and (not after or after[0] in {".", ","}):
+            return True  # "you're the shit!"
+        return bool(before and before[-1] == "as" and any(f in lexicon.positive for f in before[:-1]))
+
+    @staticmethod
+    def _is_aimed(words: list[_Word], i: int, lexicon: _Lexicon) -> bool:
+        """Whether a swear word has the reader right beside it ("you have no fucking idea")."""
+        low, high = max(0, i - _AIM_WINDOW), min(len(words), i + _AIM_WINDOW + 1)
+        near = [w.form for w in words[low:high]]
+        if "." in near:
+            cut = [k for k, f in enumerate(near) if f == "."]
+            left = max([k for k in cut if k < i - low], default=-1) + 1
+            right = min([k for k in cut if k > i - low], default=len(near))
+            near = near[left:right]
+        if not any(f in {"you", "your", "yours", "yourself"} for f in near):
+            return False
+        if i + 1 < len(words) and words[i + 1].form in {"it", "this", "that"}:
+            return False  # "fuck it": frustration, not aimed
+        sentence = _clause_before(words, i, 40, stop=".")
+        return not any(f in lexicon.sympathy for f in sentence)
+
+    # -- severity ------------------------------------------------------------------
+
+    def _severity(
+        self, code: str, words: list[_Word], first: int, context: Context, lexicon: _Lexicon
+    ) -> Severity | None:
+        if code in {SLUR, THREAT}:
+            return Severity.ERROR
+        strong = context.is_public or bool(context.first_contact)
+        if code in {INSULT, AIMED_PROFANITY}:
+            return Severity.ERROR if strong else Severity.WARNING
+        # Untargeted swearing: louder to a stranger, or when it runs down what is being answered.
+        if context.first_contact:
+            return Severity.WARNING
+        if context.channel in {"comment", "reply"} and words[first].form not in lexicon.categories:
+            # A matched phrase runs down what is being answered: "this post is bullshit", "what a load of crap".
+            sentence = _clause_before(words, first, 40, stop=".")
+            if not any(f in lexicon.sympathy for f in sentence):
+                return Severity.WARNING
+        return self.rule(SWEARING).severity
+
+
+def _index_at(offsets: list[int], char: int) -> int:
+    """The index of the word whose text in the joined string contains ``char``."""
+    low, high = 0, len(offsets) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if offsets[middle] <= char:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _clause_before(words: list[_Word], index: int, limit: int, stop: str = ".,") -> list[str]:
+    """Up to ``limit`` forms before ``index``, back to the last break marker in ``stop``."""
+    forms: list[str] = []
+    for word in reversed(words[max(0, index - limit) : index]):
+        if word.form in stop and word.form in {".", ","}:
+            break
+        forms.append(word.form)
+    forms.reverse()
+    return forms
+
+
+@hookimpl
+def netiquette_checks() -> list[Check]:
+    """Register the hostility check."""
+    return [Hostility()]

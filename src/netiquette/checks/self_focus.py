@@ -1,0 +1,317 @@
+"""self-focus: a message to someone else that is all about the sender and never about the reader.
+
+What it does
+    Reads the whole draft and counts, sentence by sentence, references to the
+    author ("I", "my", "we", "our team") against signs of interest in the
+    reader: "you"/"your" used about them ("your talk on caching", "how did
+    you get into ..."), and questions about them. Stock uses of "you" that
+    say nothing about the reader ("thank you", "let me know if you're
+    interested", "I can help you grow your business", "looking forward to
+    hearing from you") do not count as interest. A draft of three or more
+    sentences with five or more references to the author and none to the
+    reader is reported, with the figures in the message.
+
+Why is this bad
+    Good networkers ask about the other person first and listen. A message
+    that is a list of the author's achievements, plans and needs tells the
+    reader they are an audience, not a person, and gives them nothing to
+    reply to but a yes or a no.
+
+Context
+    Messages to a reader (a ``dm``, ``email`` or ``connection_request`` to
+    someone new, a ``comment`` on someone else's post, a ``reply``) get a
+    warning. To someone the author already knows, a ``dm`` or ``email`` with
+    the author's news or a status update is welcome: a hint, and a warning
+    only when it showcases the author (six or more mentions of the author and
+    words such as "launched", "clients", "followers", "my podcast"). The author's own ``post`` is where talking
+    about oneself belongs: never reported. A draft that answers a question
+    about the author ("how did you get into X?" in ``reply_to``, or "thanks
+    for asking" / "great question" in the draft) is not reported. Quoted
+    lines, words in quotation marks and reported speech are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any, NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from netiquette.checks._authorship import QUOTES_FACTORY, QUOTES_KEY
+from netiquette.checks._matching import load_lexicon
+from netiquette.context import Context
+from netiquette.hookspecs import hookimpl
+from netiquette.models import Severity
+from netiquette.rules import Check, Hit, Rule
+
+LEXICON = "self_focus.json"
+
+ALL_ABOUT_ME = "SF101"
+
+RULES = (
+    Rule(
+        ALL_ABOUT_ME,
+        "all-about-me",
+        "A message to someone else that talks only about the author and never about the reader.",
+        "Every sentence is about you and none is about them, so the reader feels like an audience for a "
+        "pitch, not a person you want to know, and has nothing to answer.",
+        Severity.WARNING,
+        "Cut two sentences about yourself and add one about them: something specific of theirs you read or "
+        'admired, and a question they would enjoy answering ("How did your team handle the move to Rust?").',
+    ),
+)
+
+#: Fewest references to the author ("I", "my", "we", "our") a self-focused draft has.
+MIN_SELF_REFERENCES = 5
+#: Fewest sentences with a reference to the author (a long unpunctuated draft may be one sentence).
+MIN_SELF_SENTENCES = 3
+#: Words that make up for missing sentence breaks ("im a dev ive built ... my team ...").
+MIN_WORDS_UNPUNCTUATED = 30
+#: Share of the draft's sentences that mention the author.
+MIN_SELF_SHARE = 0.5
+#: With this many references to the author, one passing mention of the reader is still "almost nothing".
+HEAVY_SELF_REFERENCES = 12
+#: To someone the author knows, a warning needs this many references to the author, and this many
+#: words of a showcase ("launched", "clients", "my podcast", "followers").
+KNOWN_READER_REFERENCES = 6
+KNOWN_READER_SHOWCASE = 2
+# How far back a conditional ("if", "hope") turns "you" into a formula
+# ("let me know if you're interested", "hope you're well").
+_CONDITION_WINDOW = 3
+# A sentence this short with nobody in it is a greeting or a sign-off.
+_SHORT_SENTENCE_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!\n]")
+
+
+class _Sentence(NamedTuple):
+    """One authored sentence and what it says about whom."""
+
+    span: Span
+    self_refs: int
+    interest: int
+    words: int
+
+
+class _Reading(NamedTuple):
+    """What the whole draft says about the author and the reader."""
+
+    sentences: list[_Sentence]
+    self_refs: int
+    interest: int
+    words: int
+    answering: bool
+    #: Whether any sentence asks the reader something (a question or a request).
+    asks: bool
+    #: Words of a showcase of the author's achievements, product or plans.
+    showcase: int
+
+
+class SelfFocus(Check):
+    """Flags drafts to a reader that are all about the author; how much depends on where they go."""
+
+    id = "self-focus"
+    rules = RULES
+    components = (QUOTES_FACTORY,)
+
+    def __init__(self) -> None:
+        lexicon: dict[str, Any] = load_lexicon(LEXICON)
+        self._self = frozenset(lexicon["self_words"])
+        self._team = frozenset(lexicon["team_words"])
+        self._shared_after_we = frozenset(lexicon["shared_after_we"])
+        self._reader = frozenset(lexicon["reader_words"])
+        self._before_you = frozenset(lexicon["formula_before_you"])
+        self._conditional = frozenset(lexicon["conditional_words"])
+        self._instruction = frozenset(lexicon["instruction_verbs"])
+        self._subject_before = frozenset(lexicon["subject_predecessors"])
+        self._before_your = frozenset(lexicon["formula_before_your"])
+        self._states = frozenset(lexicon["formula_states"])
+        self._after_your = frozenset(lexicon["formula_after_your"])
+        self._pitch_verbs = frozenset(lexicon["pitch_verbs"])
+        self._ask_words = frozenset(lexicon["ask_words"])
+        self._ask_verbs = frozenset(lexicon["ask_verbs"])
+        self._openers = frozenset(lexicon["question_openers"])
+        self._answering = [tuple(cue) for cue in lexicon["answering_cues"]]
+        self._closers = [tuple(cue) for cue in lexicon["closers"]]
+        self._showcase = frozenset(lexicon["showcase_words"])
+        self._generic_after_you = frozenset(lexicon["generic_question_after_you"])
+
+    def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
+        """At most one hit, on the sentence with the most references to the author."""
+        if context.channel == "post" or _asks_about_author(context.reply_to, self._reader, self._generic_after_you):
+            return
+        reading = self.read(doc)
+        severity = self._rate(reading, context)
+        if severity is None:
+            return
+        worst = max(reading.sentences, key=lambda s: s.self_refs)
+        about_me = sum(1 for s in reading.sentences if s.self_refs)
+        about_them = sum(1 for s in reading.sentences if s.interest)
+        message = (
+            f"{_count(about_me, 'sentence')} about you ({reading.self_refs} mentions of yourself), "
+            f"{about_them or 'none'} about the reader. " + self.rule(ALL_ABOUT_ME).message
+        )
+        yield Hit(ALL_ABOUT_ME, worst.span.start_char, worst.span.end_char, severity=severity, message=message)
+
+    def _rate(self, reading: _Reading, context: Context) -> Severity | None:
+        if reading.answering or not reading.sentences:
+            return None
+        about_me = sum(1 for s in reading.sentences if s.self_refs)
+        if reading.self_refs < MIN_SELF_REFERENCES:
+            return None
+        if about_me < MIN_SELF_SENTENCES and reading.words < MIN_WORDS_UNPUNCTUATED:
+            return None
+        # Greetings and sign-offs ("Hi Sam,", "Best, Jo") are not sentences about anyone.
+        counted = [s for s in reading.sentences if s.self_refs or s.interest or s.words > _SHORT_SENTENCE_WORDS]
+        if about_me / max(1, len(counted)) < MIN_SELF_SHARE:
+            return None
+        # One passing mention of the reader is still "almost nothing" in a long monologue, unless the
+        # draft also asks them something.
+        if reading.interest > 1 or (
+            reading.interest == 1 and (reading.self_refs < HEAVY_SELF_REFERENCES or reading.asks)
+        ):
+            return None
+        if context.first_contact or context.channel in {"connection_request", "comment", "reply"}:
+            return Severity.WARNING
+        # To someone who knows the author, news and status updates are welcome; a showcase of the
+        # author's achievements, product or plans is not.
+        showcase = reading.showcase >= KNOWN_READER_SHOWCASE
+        return Severity.WARNING if reading.self_refs >= KNOWN_READER_REFERENCES and showcase else Severity.INFO
+
+    # -- reading the draft -------------------------------------------------------
+
+    def read(self, doc: Doc) -> _Reading:
+        """Count references to the author and signs of interest in the reader, per authored sentence."""
+        sentences = []
+        words = 0
+        answering = asks = False
+        showcase = 0
+        quoted = bytearray(len(doc))
+        for span in doc.spans.get(QUOTES_KEY, ()):
+            quoted[span.start : span.end] = b"\x01" * len(span)
+        for sent in doc.sents:
+            tokens = [t for t in sent if not t.is_space and not quoted[t.i]]
+            alpha = [t for t in tokens if t.is_alpha]
+            if not alpha:
+                continue
+            words += len(alpha)
+            showcase += sum(1 for t in alpha if t.lower_ in self._showcase or t.lemma_ in self._showcase)
+            answering = answering or self._answers(alpha)
+            # A stock closer ("I look forward to hearing from you") is politeness, not talk about oneself.
+            closer = _has_cue(alpha, self._closers)
+            self_refs = 0 if closer else sum(1 for t in alpha if self._is_self(t))
+            question, ask = self._is_question(alpha, sent), self._is_ask(alpha, sent)
+            asks = asks or question
+            # In a request ("would you be open to a call") only "your ..." can still be about the reader
+            # ("would you share how your team runs retros").
+            interest = sum(1 for t in alpha if self._is_interest(t) and (not ask or t.lower_ != "you"))
+            if question and not self_refs and not ask:
+                interest += 1
+            span = doc[tokens[0].i : tokens[-1].i + 1]
+            if len(alpha) >= 2 or self_refs or interest:
+                sentences.append(_Sentence(span, self_refs, interest, len(alpha)))
+        return _Reading(
+            sentences,
+            sum(s.self_refs for s in sentences),
+            sum(s.interest for s in sentences),
+            words,
+            answering,
+            asks,
+            showcase,
+        )
+
+    def _is_self(self, token: Token) -> bool:
+        lower = token.lower_
+        if lower in self._self:
+            return lower not in {"id", "im"} or token.text.islower()  # "ID" is an identifier, "IM" a message
+        if lower not in self._team or token.text == "US":
+            return False
+        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        # "we met at ...", "we both ...": something shared, not the author's own story.
+        return not (lower == "we" and following in self._shared_after_we)
+
+    def _is_interest(self, token: Token) -> bool:
+        """Whether this "you"/"your" is about the reader, not a formula."""
+        lower = token.lower_
+        if lower not in self._reader:
+            return False
+        doc = token.doc
+        before = [doc[i].lower_ for i in range(max(0, token.i - _CONDITION_WINDOW), token.i)]
+        if set(before) & self._conditional:
+            return False  # "if you're interested", "hope you're well"
+        previous = before[-1] if before else ""
+        following = [doc[i].lower_ for i in range(token.i + 1, min(len(doc), token.i + 3))]
+        if lower in {"your", "ur", "yours"}:
+            if following and following[0] in self._after_your:
+                return False  # "your time", "your business"
+            if previous in self._before_your:
+                return False  # "a great addition to your team", "a fit for your company"
+            return not set(before[-2:]) & self._pitch_verbs  # "help your team grow"
+        if previous in self._before_you:
+            return False  # "thank you", "help you", "connect with you", "hear from you"
+        if previous and doc[token.i - 1].is_alpha and previous not in self._subject_before:
+            return False  # the object of the author's verb ("add you to my list"), not the reader's doing
+        # "you can find my portfolio at", "you'd love our tool", "have you check out my site":
+        # instructions and pitches; "I know you're busy": a politeness formula.
+        return not (set(following) & self._instruction or set(following) & self._states)
+
+    def _is_question(self, alpha: list[Token], sent: Span) -> bool:
+        if "?" in sent.text:
+            return True
+        # Unpunctuated questions: "what are you working on these days".
+        return alpha[0].lower_ in self._openers and any(t.lower_ in self._reader for t in alpha[1:4])
+
+    def _is_ask(self, alpha: list[Token], sent: Span) -> bool:
+        """Whether a sentence asks for the reader's time rather than about them ("are you free for a call")."""
+        if not self._is_question(alpha, sent):
+            return False
+        lowers = [t.lower_ for t in alpha]
+        if set(lowers) & self._ask_words:
+            return True
+        return any(a in self._reader and b in self._ask_verbs for a, b in pairwise(lowers))
+
+    def _answers(self, alpha: list[Token]) -> bool:
+        return _has_cue(alpha, self._answering)
+
+
+def _has_cue(tokens: list[Token], cues: list[tuple[str, ...]]) -> bool:
+    lowers = [t.lower_ for t in tokens]
+    for cue in cues:
+        n = len(cue)
+        if any(tuple(lowers[i : i + n]) == cue for i in range(len(lowers) - n + 1)):
+            return True
+    return False
+
+
+def _asks_about_author(reply_to: str | None, reader_words: frozenset[str], generic: frozenset[str]) -> bool:
+    """Whether the message being answered asked the author something ("how did you get into X?").
+
+    A question to everyone ("what do you all think?", "anyone tried Polars?", "thoughts?") does not count:
+    a monologue in answer to it is still a monologue.
+    """
+    if not reply_to or "?" not in reply_to:
+        return False
+    for question in reply_to.split("?")[:-1]:
+        # Only the question's own sentence: the text after the last full stop or line break.
+        tail = _SENTENCE_END.split(question[-300:])[-1].lower().replace("’", "'")
+        words = [word.strip(",;:'\"()") for word in tail.split()]
+        if not words or set(words) & generic:
+            continue
+        if any(
+            word in reader_words and ((i + 1 < len(words) and words[i + 1] in generic) or words[i - 1 : i] == ["of"])
+            for i, word in enumerate(words)
+        ):
+            continue
+        return True
+    return False
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+@hookimpl
+def netiquette_checks() -> list[Check]:
+    """Register the self-focus check."""
+    return [SelfFocus()]

@@ -1,0 +1,223 @@
+"""The hostility check: slurs, insults, profanity aimed at people, threats and swearing."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from netiquette.checks import hostility
+from netiquette.linter import Linter
+from netiquette.models import Finding, Severity
+
+CHECK = "hostility"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(plugins=["netiquette.checks.hostility"], builtins=False, entry_points=False)
+
+
+def findings(linter: Linter, text: str, channel: str = "comment", first_contact: bool = False) -> list[Finding]:
+    report = linter.check(text, channel=channel, first_contact=first_contact)
+    assert not report.errors, report.errors
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.excerpt
+    return [f for f in report.findings if f.check == CHECK]
+
+
+def worst(linter: Linter, text: str, channel: str = "comment", first_contact: bool = False) -> Severity | None:
+    return max((f.severity for f in findings(linter, text, channel, first_contact)), default=None)
+
+
+def codes(linter: Linter, text: str, channel: str = "comment", first_contact: bool = False) -> set[str]:
+    return {f.code for f in findings(linter, text, channel, first_contact) if f.severity >= Severity.WARNING}
+
+
+# -- the check, its rules and its word list ------------------------------------
+
+
+def test_hook_registers_one_check_with_documented_codes() -> None:
+    (check,) = hostility.netiquette_checks()
+    assert check.id == CHECK
+    assert [rule.code for rule in check.rules] == ["HO101", "HO102", "HO103", "HO104", "HO105"]
+    for rule in check.rules:
+        assert rule.summary and rule.message and rule.suggestion
+        assert rule.name == rule.name.lower() and " " not in rule.name
+    assert check.rule("HO101").severity is Severity.ERROR
+    assert check.rule("HO105").severity is Severity.INFO
+
+
+def test_linter_runs_the_check(linter: Linter) -> None:
+    assert CHECK in linter.checks
+
+
+def test_word_list_records_its_source_and_drops_innocent_words() -> None:
+    text = resources.files("netiquette.checks").joinpath("hostility_words.json").read_text(encoding="utf-8")
+    words = json.loads(text)
+    assert words["source"]["package"] == "better-profanity"
+    assert words["source"]["license"] == "MIT"
+    assert len(words["source"]["sha256"]) == 64
+    kept = {w for group in ("slurs", "profanity", "mild", "insults") for w in words[group]}
+    for innocent in ("gay", "kill", "god", "drunk", "screw", "cock", "dick", "organ", "pot", "omg", "nig"):
+        assert innocent not in kept, innocent
+    removed = {w for family in words["removed"]["reasons"].values() for w in family}
+    assert removed.isdisjoint(kept)
+    assert {"fuck", "shit", "cunt"} <= set(words["profanity"])
+
+
+# -- what it flags -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Only a retard would write a post like this.", "HO101"),
+        ("lol what a r3tard", "HO101"),
+        ("you idiot, read the docs", "HO102"),
+        ("You're an absolute moron if you believe that.", "HO102"),
+        ("ur so stupid lol", "HO102"),
+        ("are you really that dumb?", "HO102"),
+        ("Thanks for nothing, loser.", "HO102"),
+        ("hey dipshit, read the docs", "HO102"),
+        ("He's a complete idiot and everyone knows it", "HO102"),
+        ("Dave is a total idiot", "HO102"),
+        ("idiots like you ruin these threads", "HO102"),
+        ("bunch of clowns running this company", "HO102"),
+        ("What kind of moron writes a post like this?", "HO102"),
+        ("Wow you really are as dumb as you look", "HO102"),
+        ("Delete your account, you worthless hack.", "HO102"),
+        ("Stop being such a coward and answer the question.", "HO102"),
+        ("f*** off and stop messaging me", "HO103"),
+        ("F.U.C.K you", "HO103"),
+        ("go to hell", "HO103"),
+        ("kiss my ass", "HO103"),
+        ("shut the fuck up", "HO103"),
+        ("STFU nobody asked", "HO103"),
+        ("your shitty app deleted my data", "HO103"),
+        ("you have no fucking idea what you're talking about", "HO103"),
+        ("what the hell is wrong with you", "HO103"),
+        ("I'll make sure you never work in this town again.", "HO104"),
+        ("If you don't pay by Friday I will make sure every client you have hears about it.", "HO104"),
+        ("Watch your back.", "HO104"),
+        ("I know where you live.", "HO104"),
+        ("you'll regret this", "HO104"),
+        ("i hope your startup fails", "HO104"),
+        ("Call me again and I'll make your life a living hell.", "HO104"),
+        ("your an idiot", "HO102"),
+        ("youuu idiottt", "HO102"),
+        ("Nobody wants your opinion you clown", "HO102"),
+        # The reader as "reporter" is still the author's attack.
+        ("Don't you tell me what to do, you idiot.", "HO102"),
+        ("he's an asshole, everyone knows it", "HO102"),
+        ("you narcissistic clown", "HO102"),
+        ("nobody likes you", "HO102"),
+        ("who the f*** asked you", "HO103"),
+        ("fck off", "HO103"),
+        ("You will pay for this.", "HO104"),
+        ("I will ruin your reputation in this city", "HO104"),
+        ("Enjoy your last week here.", "HO104"),
+        ("this post is bullshit", "HO105"),
+        ("what a load of crap", "HO105"),
+    ],
+)
+def test_flags(linter: Linter, text: str, code: str) -> None:
+    assert code in codes(linter, text)
+
+
+# -- hard negatives: look alike, but are fine ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Scunthorpe problem: whole words only.
+        "I grew up near Scunthorpe and now live in Essex.",
+        "The cocktail menu at the assessment centre was a classic.",
+        "We read Dickens with my therapist, and ate grapes.",
+        "Assessing cockpit workflows at Middlesex Airport this week.",
+        "Our flame retardant coating passed the fire test.",
+        # Friendly intensifiers and praise.
+        "hell of a job on the launch!",
+        "damn good talk yesterday",
+        "killer feature, this slaps",
+        "you crushed it!!",
+        "I'm so fucking proud of you!",
+        "holy shit, congrats on the funding",
+        "you're the shit, thanks for covering",
+        "omg you legend, thank you",
+        "Bloody brilliant write-up, thanks for sharing.",
+        # Someone else's words, or a word talked about.
+        'He called me "a fraud" in the meeting, which stung.',
+        "> you idiot\nHa, fair point.",
+        "The word idiot comes from Greek.",
+        "She said I was a clown for taking the job.",
+        "She told me the new hire is an idiot, but I disagree.",
+        # Self-deprecation and negation.
+        "I was an idiot to miss your talk.",
+        "I felt like such an idiot when I realised.",
+        "Felt like such a fool asking that, but glad I did.",
+        "what an idiot I was yesterday lol",
+        "You're not stupid for asking, it's a great question.",
+        "Nobody thinks you're incompetent.",
+        # No person as target, or innocent senses.
+        "this stupid printer jammed again",
+        "Is it dumb to ask for a raise after 6 months?",
+        "Stupid question maybe: does the API support webhooks?",
+        "Don't freak out, the build is green again.",
+        "Shut up and take my money, this is exactly what I needed",
+        "Let's kill the old endpoint next sprint.",
+        "jerk chicken for lunch?",
+        "Our test dummy data lives in the fixtures folder.",
+        "The Van Dyke brothers and Dick Smith run the shop.",
+        "It's easy to get lost in the details.",
+        # Not threats.
+        "I'll get you the report by Friday.",
+        "I'll make sure you never have to wait for a build again.",
+        "you'll regret not coming, the food is great",
+        "Watch your step on the stairs, they're slippery.",
+        "Attackers will destroy you if you skip 2FA.",
+        "You'll pay less with the annual plan.",
+        "Enjoy your weekend, everyone!",
+        # Swearing about the author's own past, not at what is being answered.
+        "That's the bullshit I had to put up with at my last job, so glad I left.",
+        "Nobody likes writing docs, but you did a great job.",
+    ],
+)
+def test_passes(linter: Linter, text: str) -> None:
+    assert not codes(linter, text), findings(linter, text)
+
+
+# -- context decides severity ----------------------------------------------------
+
+
+def test_insults_are_errors_in_public_and_to_strangers_and_warnings_to_friends(linter: Linter) -> None:
+    text = "my new manager is a complete moron"
+    assert worst(linter, text, "comment") is Severity.ERROR
+    assert worst(linter, text, "dm", first_contact=True) is Severity.ERROR
+    assert worst(linter, text, "dm") is Severity.WARNING
+    assert worst(linter, "f*** off", "email") is Severity.WARNING
+
+
+def test_slurs_and_threats_are_errors_everywhere(linter: Linter) -> None:
+    for channel in ("dm", "email", "post", "reply"):
+        assert worst(linter, "what a retard", channel) is Severity.ERROR
+        assert worst(linter, "Watch your back.", channel) is Severity.ERROR
+
+
+def test_untargeted_swearing_is_a_hint_except_under_a_post_or_to_a_stranger(linter: Linter) -> None:
+    text = "the traffic was shit today, running late"
+    assert worst(linter, text, "dm") is Severity.INFO
+    assert worst(linter, text, "dm", first_contact=True) is Severity.WARNING
+    assert worst(linter, "this post is bullshit", "comment") is Severity.WARNING
+    assert worst(linter, "this post is bullshit", "dm") is Severity.INFO
+    # Sympathy about what someone went through is not running them down.
+    assert worst(linter, "Sorry you had to deal with all that shit this week.", "reply") is Severity.INFO
+    # Mild words on their own are never reported.
+    assert worst(linter, "What the hell happened to the build?", "reply") is None
+
+
+def test_reports_the_phrase_not_the_sentence(linter: Linter) -> None:
+    (finding,) = findings(linter, "Thanks for the notes. you idiot, read the docs")
+    assert finding.excerpt == "you idiot"

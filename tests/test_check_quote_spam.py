@@ -1,0 +1,124 @@
+"""The quote-spam check: posts that are nothing but a borrowed quote or a poster aphorism."""
+
+from __future__ import annotations
+
+import pytest
+
+from netiquette.checks import quote_spam
+from netiquette.linter import Linter
+from netiquette.models import Finding, Severity
+
+CHECK = "quote-spam"
+CODE = "QS101"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(plugins=["netiquette.checks.quote_spam"], builtins=False, entry_points=False)
+
+
+def findings(linter: Linter, text: str, channel: str = "post", first_contact: bool = False) -> list[Finding]:
+    report = linter.check(text, channel=channel, first_contact=first_contact)
+    assert not report.errors, report.errors
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.excerpt
+    return [f for f in report.findings if f.check == CHECK]
+
+
+def worst(linter: Linter, text: str, channel: str = "post", first_contact: bool = False) -> Severity | None:
+    return max((f.severity for f in findings(linter, text, channel, first_contact)), default=None)
+
+
+def test_hook_registers_one_check_with_documented_code() -> None:
+    (check,) = quote_spam.netiquette_checks()
+    assert check.id == CHECK
+    assert [rule.code for rule in check.rules] == [CODE]
+    rule = check.rule(CODE)
+    assert rule.summary and rule.message and rule.suggestion
+    assert rule.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Stay hungry, stay foolish." — Steve Jobs',
+        "stay hungry stay foolish - steve jobs",
+        "The only way to do great work is to love what you do. - Steve Jobs #motivation #success",
+        "“Success is not final, failure is not fatal: it is the courage to continue that counts.” – W. Churchill",
+        'Quote of the day: "Believe you can and you\'re halfway there." ~ Theodore Roosevelt ✨',
+        '"Quality is not an act, it is a habit." (Aristotle)',
+        "As Steve Jobs once said, 'Stay hungry, stay foolish.' #motivation",
+        '"It always seems impossible until it\'s done." - Nelson Mandela\n\nLet that sink in.',
+        "Opportunities don't happen. You create them. — Chris Grosser",
+        "Your comfort zone is where dreams go to die. Step out today. #growthmindset",
+        "Dream big. Work hard. Stay humble. Never give up on your dreams. #inspiration",
+        "the harder you work for something the greater you'll feel when you achieve it #motivation",
+        "Every expert was once a beginner. Keep learning, keep growing 🌱 #motivation #growth",
+        "“Strive not to be a success,\nbut rather to be of value.”",
+        "“Be yourself;\neveryone else is already taken.”\n— by Oscar Wilde",
+        "Everything you want is on the other side of fear.",
+        'Monday motivation 🚀\n\n"Hustle in silence and let your success make the noise."',
+    ],
+)
+def test_quote_or_aphorism_alone_is_a_warning_in_a_post(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The author says what the quote meant to them or how it applies.
+        '"Stay hungry, stay foolish." — Steve Jobs\n\nI used to read this as a line about risk. After my startup '
+        "failed I read it differently: staying hungry meant staying curious.",
+        '"Measure twice, cut once." In software this means: write the migration plan before you touch prod. '
+        "Reviews catch more than rollbacks do.",
+        "Churchill said success is not final and failure is not fatal. This week our launch flopped on Tuesday "
+        "and by Friday we had a plan B and two paying customers.",
+        # Someone's words inside a story.
+        'A customer told me last week: "You\'re the first vendor who actually read our docs." Here is what we '
+        "changed in our onboarding since March.",
+        'My grandmother always said "leave every room better than you found it." I think of her when I refactor.',
+        # Short opinions in the author's own voice.
+        "Hot take: most standups should be async. We moved ours to Slack and nobody misses the meeting.",
+        "Unpopular opinion: code review is a conversation, not a gate.",
+        "Consistency matters more than talent when hiring engineers.",
+        "IMO the best career advice is boring: write things down, show up, be kind.",
+        # News, thanks and specifics.
+        "Huge congrats to the team on shipping v2! Months of hard work paid off. #teamwork",
+        "Big day: our nonprofit passed 1,000 kids taught to code. Thank you to every volunteer.",
+        "Happy Friday everyone! Off to the mountains for the weekend 🏔️",
+        "Shipped the release - finally",
+        "Meeting moved to 3pm - ask Mark",
+        'Our new tagline is "Software that stays out of your way". Took us six workshops and 200 sticky notes.',
+        "Hard to take leadership advice from someone who can't keep an intern for a month.",
+        "#motivation #success #grind",
+    ],
+)
+def test_own_words_stories_and_opinions_pass(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is None
+
+
+def test_context_decides_severity(linter: Linter) -> None:
+    attributed = "“It does not matter how slowly you go as long as you do not stop.” — Confucius"
+    assert worst(linter, attributed, "post") is Severity.WARNING
+    assert worst(linter, attributed, "comment") is Severity.WARNING
+    assert worst(linter, attributed, "reply") is Severity.WARNING
+    assert worst(linter, attributed, "dm") is Severity.INFO
+    assert worst(linter, attributed, "email", first_contact=True) is Severity.INFO
+    # Quoting the post being answered, with a word of agreement, is engagement.
+    echo = '"Make connections online, build relationships offline" — so true.'
+    assert worst(linter, echo, "comment") is None
+    assert worst(linter, echo, "post") is Severity.WARNING
+
+
+def test_finding_covers_the_draft_without_surrounding_space(linter: Linter) -> None:
+    text = '\n  "Stay hungry, stay foolish." — Steve Jobs 🙌\n'
+    (finding,) = findings(linter, text)
+    assert finding.excerpt == text.strip()
+    assert finding.message == quote_spam.RULES[0].message
+
+
+def test_long_draft_is_checked_quickly_and_is_not_a_quote_post(linter: Linter) -> None:
+    line = "Dream big — work hard — never give up - Unknown #motivation\n"
+    assert worst(linter, line) is Severity.WARNING
+    assert findings(linter, line * 5000) == []
