@@ -186,3 +186,13 @@ def test_defaults_cover_every_channel() -> None:
 
     assert set(DEFAULT_LIMITS) == set(CHANNELS)
     assert DEFAULT_LIMITS["connection_request"].characters == 300
+
+
+def test_a_draft_in_words_english_does_not_know_is_not_graded(linter: Linter) -> None:
+    # spaCy's Latin example: the English formulas would call it grade 20+.
+    latin = (
+        "Quid faciat laetas segetes, quo sidere terram uertere, Maecenas, ulmisque adiungere uitis conueniat, "
+        "quae cura boum, qui cultus habendo sit pecori, apibus quanta experientia parcis, hinc canere incipiam"
+    )
+    assert "LN103" not in codes(linter, latin, "email", True)
+    assert "LN103" in codes(linter, JARGON, "email", True)

@@ -53,7 +53,7 @@ def test_linter_runs_the_check(linter: Linter) -> None:
         ("PLEASE READ THIS BEFORE YOU REPLY", "SH102"),
         ("I'M THRILLED TO ANNOUNCE MY NEW ROLE AT ACME", "SH102"),
         ("thank you!!!", "SH103"),
-        ("Any update??", "SH103"),
+        ("Any update???", "SH103"),
         ("What?!?!", "SH103"),
         ("Who approved this?!?", "SH103"),
         ("so when were you planning to tell us??? the client knows", "SH103"),
@@ -102,6 +102,12 @@ def test_three_cheers_to_a_friend_in_private_are_a_hint(linter: Linter) -> None:
     assert flagged(linter, text, "comment") == {"SH103"}
     assert flagged(linter, text, "dm", first_contact=True) == {"SH103"}
     assert flagged(linter, "congrats!!!!!! so happy for you", "dm") == {"SH103"}
+
+
+@pytest.mark.parametrize("channel", ["comment", "email", "dm"])
+def test_a_doubled_question_mark_is_only_a_hint(linter: Linter, channel: str) -> None:
+    [finding] = findings(linter, "Which version fixed it for you??", channel, first_contact=True)
+    assert (finding.code, finding.severity, finding.excerpt) == ("SH103", Severity.INFO, "??")
 
 
 def test_a_message_in_capitals_is_one_finding(linter: Linter) -> None:

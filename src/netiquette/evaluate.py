@@ -180,10 +180,10 @@ def evaluate_shared(linter: Linter, data: Path) -> SharedResult:
 
 def _print_corpus(result: CorpusResult) -> None:
     print(f"\n{result.name}: {result.drafts} drafts")
-    print(f"  {'check':<15} {'precision':>9} {'recall':>7} {'F1':>6}   tp  fp  fn")
+    print(f"  {'check':<16} {'precision':>9} {'recall':>7} {'F1':>6}   tp  fp  fn")
     for check, s in result.scores.items():
         print(
-            f"  {check:<15} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}  "
+            f"  {check:<16} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}  "
             f"{s.true_positives:>3} {s.false_positives:>3} {s.false_negatives:>3}"
         )
     print(f"  macro-F1 {result.macro_f1:.3f}")

@@ -8,9 +8,10 @@ English, so that an English draft is never skipped by mistake.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.tokens import Doc
@@ -31,15 +32,31 @@ _MIN_WORDS = 4
 def _foreign_stop_words() -> frozenset[str]:
     words: set[str] = set()
     for code in _LATIN_LANGUAGES:
-        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
-        words.update(w.lower() for w in module.STOP_WORDS)
+        words.update(w.lower() for w in _stop_words(code))
     # Words of one or two letters ("e", "da", "u") are too often English
     # texting shorthand to count as evidence.
     return frozenset(w for w in words - ENGLISH_STOP_WORDS - _SHARED if len(w) > 2)
 
 
+def _stop_words(code: str) -> frozenset[str]:
+    # Each list is loaded from its own file: importing ``spacy.lang.<code>``
+    # as a package runs its ``__init__``, which builds tokenizer exceptions
+    # (about 3 s for French alone) that netiquette never uses.
+    spec = importlib.util.find_spec("spacy.lang")
+    assert spec is not None and spec.submodule_search_locations is not None
+    path = Path(next(iter(spec.submodule_search_locations))) / code / "stop_words.py"
+    module_spec = importlib.util.spec_from_file_location(f"_netiquette_stop_words_{code}", path)
+    assert module_spec is not None and module_spec.loader is not None
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+@cache
 def _is_latin(char: str) -> bool:
-    return "LATIN" in unicodedata.name(char, "")
+    # Cached per character: unicodedata.name on every letter of every draft
+    # was a measurable share of a short draft's time.
+    return char.isascii() or "LATIN" in unicodedata.name(char, "")
 
 
 def looks_foreign(doc: Doc) -> bool:

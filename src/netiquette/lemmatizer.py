@@ -27,6 +27,22 @@ def lemma_table() -> Table:
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
+def is_english_word(word: str) -> bool:
+    """Whether the lowercase ``word`` is an English word form the lemma table knows.
+
+    The table's keys are inflected forms only ("went", "offers"), so its
+    lemmas and spaCy's English stop words are counted too.
+    """
+    return word in lemma_table() or word in _english_lemmas()
+
+
+@cache
+def _english_lemmas() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(lemma_table().values()) | STOP_WORDS
+
+
 class CaseFoldingLemmatizer(Lemmatizer):
     """Lookup lemmatizer keyed on the lowercase form; lemmas are lowercase."""
 

