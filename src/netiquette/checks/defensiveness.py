@@ -47,7 +47,7 @@ from spacy.util import filter_spans
 
 from netiquette.checks._authorship import is_negated, is_quoted
 from netiquette.checks._base import LexiconCheck
-from netiquette.checks._matching import LexiconMatcher, load_lexicon
+from netiquette.checks._matching import LexiconMatcher, add_phrase_keys, load_lexicon, phrase_keys
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
@@ -328,7 +328,10 @@ class DefensivenessMatcher(LexiconMatcher):
         super().__init__(nlp, name, {"rules": entries})
         self.literals = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, spelled in literals.items():
-            self.literals.add(key, [Doc(nlp.vocab, words=list(words)) for words in sorted(spelled)])
+            # The LOWER ids a pattern Doc of these words would give (see ``phrase_keys``).
+            add_phrase_keys(
+                self.literals, key, [phrase_keys(nlp.vocab, [w.lower() for w in words]) for words in sorted(spelled)]
+            )
 
     def __call__(self, doc: Doc) -> Doc:
         """Keep the matches whose guards hold, labelled with their code; store the cues apart."""

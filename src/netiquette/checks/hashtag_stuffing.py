@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from netiquette.checks._authorship import _ATTRIBUTION, _QUOTED_LINE, _QUOTED_WORDS, _SINGLE_QUOTED, QUOTES_FACTORY
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -86,7 +87,7 @@ class HashtagStuffing(Check):
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit covering the draft's hashtags when there are too many of them."""
-        text = doc.text
+        text = text_of(doc)
         ignored = bytearray(len(text))
         # Only text that is visibly someone else's (a "> " line, words in
         # quotation marks): the reported-speech guess would hide the author's

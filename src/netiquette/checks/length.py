@@ -193,7 +193,7 @@ class LengthCheck(Check):
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """Hits for the character limit, the word limit and the reading grade, from the draft's metrics."""
         figures = _metrics.of(doc)
-        text = doc.text
+        text = _metrics.text_of(doc)
         end = len(text.rstrip())
         limits = self.settings.limits.get(context.channel, ChannelLimits())
         if limits.characters is not None and figures.characters > limits.characters and end > limits.characters:

@@ -47,6 +47,7 @@ from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -336,7 +337,7 @@ class OversharingMatcher(LexiconMatcher):
             for span in _matches(matcher, doc):
                 if sentence[span.start] in marked.get(marker, ()):
                     candidates.append(Span(doc, span.start, span.end, label=span.label_, span_id=marker))
-        for code, kind, start, end in _numbers(doc.text):
+        for code, kind, start, end in _numbers(text_of(doc)):
             number = doc.char_span(start, end, alignment_mode="expand")
             if number is None or not len(number):
                 continue

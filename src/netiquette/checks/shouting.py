@@ -39,6 +39,7 @@ from netiquette.checks._authorship import _ATTRIBUTION, _QUOTED_LINE, _QUOTED_WO
 from netiquette.checks._matching import load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -140,7 +141,7 @@ class Shouting(Check):
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit per caps run (or one for a message all in capitals) and per pile of marks."""
-        text = doc.text
+        text = text_of(doc)
         ignored = bytearray(len(text))
         # Only text that is visibly someone else's (a "> " line, words in
         # quotation marks): the reported-speech guess would hide the author's
@@ -194,7 +195,7 @@ class Shouting(Check):
 
     @staticmethod
     def _whole_message(doc: Doc, ignored: bytearray) -> Hit | None:
-        cased = [c for i, c in enumerate(doc.text) if c.isalpha() and c.lower() != c.upper() and not ignored[i]]
+        cased = [c for i, c in enumerate(text_of(doc)) if c.isalpha() and c.lower() != c.upper() and not ignored[i]]
         if len(cased) < MESSAGE_MIN_LETTERS:
             return None
         if sum(1 for c in cased if c.isupper()) < MESSAGE_UPPER_SHARE * len(cased):

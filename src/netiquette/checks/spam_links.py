@@ -48,6 +48,7 @@ from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -304,10 +305,10 @@ class SpamLinkMatcher(LexiconMatcher):
         return doc
 
     def _links(self, doc: Doc) -> list[Span]:
-        code = [(m.start(), m.end()) for m in _CODE.finditer(doc.text)]
+        code = [(m.start(), m.end()) for m in _CODE.finditer(text_of(doc))]
         code_starts = [start for start, _ in code]
         spans = []
-        for link in self.finder.find(doc.text):
+        for link in self.finder.find(text_of(doc)):
             inside = bisect_right(code_starts, link.start) - 1
             if inside >= 0 and code[inside][1] > link.start:
                 continue  # `https://bit.ly/x` in backticks is code or an example
@@ -436,7 +437,7 @@ class SpamLinks(LexiconCheck):
         # A span may be wider than its link (tokens are not split at "](" or
         # glued punctuation), so the exact link is found again in the text.
         # The matcher kept a subset of these links, in this order, one span each.
-        links = self._finder.find(doc.text)
+        links = self._finder.find(text_of(doc))
         index = 0
         for span in doc.spans.get(LINKS_KEY, ()):
             bare = span.label_ == "domain"
