@@ -120,6 +120,45 @@ def test_word_list_records_its_source_and_drops_innocent_words() -> None:
         ("Enjoy your last week here.", "HO104"),
         ("this post is bullshit", "HO105"),
         ("what a load of crap", "HO105"),
+        # Contempt without a listed insult word.
+        ("You people are a joke. Every update breaks something.", "HO102"),
+        ("Nobody asked for your garbage opinion, Kevin.", "HO102"),
+        ("nobody cares about your feelings", "HO102"),
+        ("Crawl back under whatever rock you came from.", "HO102"),
+        ("Frankly a trained monkey could run your department better than you do.", "HO102"),
+        ("You're dumber than a box of rocks, mate.", "HO102"),
+        ("You clearly have the emotional maturity of a toddler.", "HO102"),
+        ("Did your brain fall out on the way to work?", "HO102"),
+        ("Do you even have two brain cells to rub together?", "HO102"),
+        ("How are you this thick? It's in the first paragraph.", "HO102"),
+        ("You're not worth the air you breathe.", "HO102"),
+        ("You are a complete and utter waste of space.", "HO102"),
+        ("Recruiters like you are bottom-feeders.", "HO102"),
+        ("you are a spineless little worm", "HO102"),
+        ("You're a sad little man with a sad little podcast.", "HO102"),
+        ("Your parents must be so disappointed in you.", "HO102"),
+        ("Typical boomer garbage.", "HO102"),
+        ("You must be really stupid to think anyone would buy this.", "HO102"),
+        ("this guy is a walking red flag and a total creep", "HO102"),
+        ("Bro really thinks he's Steve Jobs 💀 delusional clown", "HO102"),
+        # "Shut up" variants.
+        ("Zip it. The adults are talking.", "HO103"),
+        ("Do us all a favour and keep your mouth shut next time.", "HO103"),
+        # Unusual spellings: grawlix, leetspeak, spaced letters.
+        ("f@#k off", "HO103"),
+        ("ur a total a$$ and u know it", "HO102"),
+        ("you're such a b!tch about this", "HO102"),
+        ("honestly you are a f u c k i n g joke", "HO102"),
+        ("S T F U already", "HO103"),
+        ("Eat a bag of d*cks", "HO103"),
+        # Veiled threats.
+        ("It would be a real shame if your clients found out how you run this place.", "HO104"),
+        ("Do your job, or you won't like how that conversation ends for you.", "HO104"),
+        ("Don't be surprised when your name starts coming up in all the wrong conversations.", "HO104"),
+        ("Keep talking and see what happens.", "HO104"),
+        ("Talk to me like that again and you'll be picking your teeth up off the floor.", "HO104"),
+        ("Consider this your final warning.", "HO104"),
+        ("Imagine being paid to write this drivel.", "HO105"),
     ],
 )
 def test_flags(linter: Linter, text: str, code: str) -> None:
@@ -183,6 +222,33 @@ def test_flags(linter: Linter, text: str, code: str) -> None:
         # Swearing about the author's own past, not at what is being answered.
         "That's the bullshit I had to put up with at my last job, so glad I left.",
         "Nobody likes writing docs, but you did a great job.",
+        # Friendly talk near the new contempt and threat phrasings.
+        "Shut up, this is incredible! Congrats on the launch.",
+        "Who hired this guy? Best decision ever, he's amazing.",
+        "Don't be so hard on yourself, nobody expects you to know everything on day one.",
+        "Nobody asked me to stay late, I just wanted it done.",
+        "Keep your mouth shut in a negotiation and let the other side fill the silence.",
+        "It would be a shame if you missed the early-bird price.",
+        "Don't be surprised if people start asking you for advice after this post!",
+        "You won't like how this movie ends, but watch it anyway.",
+        "Clear the cache, try that again and see what happens.",
+        "My 5 year old could draw this better than me 😂",
+        "Customers like you are the reason we exist.",
+        "Your parents must be so proud of you!",
+        "He's as sharp as a tack.",
+        "I have the attention span of a goldfish today, sorry!",
+        "She has the curiosity of a child and the focus of a surgeon.",
+        "Choose a job you love and you will never work a day in your life.",
+        "You're lucky I don't mind the rain, the walk was lovely.",
+        "This worm crawled through our network last year; patch SMB now.",
+        "Change this slug to /pricing before launch.",
+        "Rock bottom was the day I got laid off. Here is what I learned crawling back.",
+        "We ran an A B test on the landing page and the plain version won.",
+        "R&D budget and Q&A prep for AT&T are in the deck.",
+        "Haha you absolute legend, that fixed it.",
+        "You're a beast at debugging, seriously.",
+        "Are you daft enough to join us for the 5am run? 😄",
+        "The weather this week? Pathetic. Anyway, great event!",
     ],
 )
 def test_passes(linter: Linter, text: str) -> None:
@@ -221,3 +287,16 @@ def test_untargeted_swearing_is_a_hint_except_under_a_post_or_to_a_stranger(lint
 def test_reports_the_phrase_not_the_sentence(linter: Linter) -> None:
     (finding,) = findings(linter, "Thanks for the notes. you idiot, read the docs")
     assert finding.excerpt == "you idiot"
+
+
+def test_spaced_letters_are_read_as_the_word_they_spell_and_only_then(linter: Linter) -> None:
+    (finding,) = findings(linter, "S T F U already")
+    assert finding.excerpt == "S T F U"
+    assert not findings(linter, "Plan A B C D: ship, then test.")
+
+
+def test_a_long_run_of_single_letters_spells_nothing(linter: Linter) -> None:
+    # The spelled-out scan looks at a bounded window per letter (linear), and only listed words count.
+    report = linter.check("a b c d e f g h " * 6000, channel="comment")
+    assert not report.errors
+    assert not [f for f in report.findings if f.check == CHECK]

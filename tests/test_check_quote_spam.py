@@ -122,3 +122,49 @@ def test_long_draft_is_checked_quickly_and_is_not_a_quote_post(linter: Linter) -
     line = "Dream big — work hard — never give up - Unknown #motivation\n"
     assert worst(linter, line) is Severity.WARNING
     assert findings(linter, line * 5000) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One-line tag-ons and lead-ins are framing, not the author's own words.
+        "Courage is a habit you build, not a feeling you wait for.\n\nAgree?",
+        "Success is a series of small wins. So true.",
+        "As my favourite saying goes: fear is a liar, and dreams are worth the risk.",
+        # A saying built on repetition, and a bare name for an attribution.
+        "Hard choices, easy life. Easy choices, hard life. Thoughts?",
+        "Don't wait for the perfect moment, take the moment and make it perfect. Zig Ziglar",
+        # A numbered "rules for success" list.
+        "6 rules for a successful life:\n1. Guard your energy\n2. Believe in your dreams\n3. Never quit\n"
+        "4. Stay humble\n5. Be grateful\n6. Keep learning",
+    ],
+)
+def test_unmarked_aphorisms_lists_and_tag_ons_are_a_warning(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 things we changed in our release process:\n1. Feature flags for every change\n2. A checklist in the "
+        "pull request\n3. Deploys before noon only\n4. A rollback drill each month",
+        "Three lessons from my first year as a founder:\n1. Talk to users weekly\n2. Hire slowly\n3. Cash is oxygen",
+        "Happy Friday! Off to the coast for the weekend. Jane Smith",
+        "Happy Monday! Standup at 10, coffee's on.",
+    ],
+)
+def test_own_lists_and_ordinary_posts_pass(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What does the process do when you send it kill -INT? Does it stop, or keep running?",
+        "Is it Turbo Pascal? Borland Pascal?",
+        "Have you tried running it with the debugger attached? What does the log say about the crash?",
+    ],
+)
+def test_questions_in_a_thread_are_a_conversation_not_a_quote(linter: Linter, text: str) -> None:
+    assert worst(linter, text, channel="comment") is None
+    assert worst(linter, text, channel="reply") is None

@@ -201,3 +201,62 @@ def test_offsets_hold_around_emoji_and_crlf(linter: Linter) -> None:
 def test_long_draft_is_checked_quickly(linter: Linter) -> None:
     text = (PITCH + " ") * 3000
     assert len(findings(linter, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        (
+            "Hey, quick intro: I lead partnerships at Quillsoft. We just passed 20k teams on the platform and "
+            "I'm lining up launch partners.",
+            "dm",
+        ),
+        ("Hi Ade, product marketer here, 10 years in B2B, two exits. Currently building my advisory practice.", "dm"),
+        ("I'm a motion designer, my portfolio is at example.com/reel. Taking on commissions for spring.", "email"),
+        (
+            "Funny, we did exactly this at my last startup and grew revenue 4x. I now teach it in my masterclass.",
+            "comment",
+        ),
+    ],
+)
+def test_short_pitch_with_few_mentions_is_a_warning(linter: Linter, text: str, channel: str) -> None:
+    assert worst(linter, text, channel=channel, first_contact=channel in {"dm", "email"}) is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "first_contact"),
+    [
+        # Everyday replies with a few "I": no showcase, or trouble and apology.
+        ("Sorry, I can't make it on Friday, I've got my son's football final. Monday works for me.", "reply", False),
+        ("Running late, my bus broke down. I'll be there by ten, sorry!", "dm", False),
+        # A short pitch that still mentions the reader, asks them something, or argues a point.
+        ("I'm a growth consultant with 40+ clients and $3M in pipeline. Could your team use help?", "dm", True),
+        ("I'm a founder with two exits and $40M in revenue, so I think I know this market.", "reply", False),
+    ],
+)
+def test_everyday_or_engaged_short_drafts_pass(linter: Linter, text: str, channel: str, first_contact: bool) -> None:
+    assert worst(linter, text, channel=channel, first_contact=first_contact) is None
+
+
+def test_explaining_your_own_problem_in_a_thread_passes(linter: Linter) -> None:
+    problem = (
+        "I get the same error after upgrading. I reinstalled the package and my lock file is fresh. "
+        "I also tried the workaround from the docs and I still see it in my logs. I'm on my work laptop."
+    )
+    asking = (
+        "I have a small shop and I sell my own candles. I built my site myself and my checkout works. "
+        "Where can I find a cheap payment provider for my kind of business?"
+    )
+    assert worst(linter, problem, channel="comment", first_contact=False) is None
+    assert worst(linter, asking, channel="comment", first_contact=False) is None
+    # The same pitch without the trouble or the question is still self-promotion in a thread.
+    boast = (
+        "I have a small shop and I sell my own candles. I built my site myself and my checkout converts at 6%. "
+        "My brand has 20k followers and I launched my second product line in May."
+    )
+    assert worst(linter, boast, channel="comment", first_contact=False) is Severity.WARNING
+
+
+def test_self_introduction_must_open_a_sentence(linter: Linter) -> None:
+    sarcastic = "Ah, the classic read one blog post and now I'm an expert on my own blog. Adorable."
+    assert worst(linter, sarcastic, channel="reply", first_contact=False) is None

@@ -22,11 +22,11 @@ CORPUS = ROOT / "tests" / "corpus"
 SHARED = Path(os.environ.get("NETIQUETTE_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 F1_FLOOR = 0.90
-# Issue 8 asks 0.85 of the checks of conversational behaviour. Three are not
-# there on their held-out half; their floors hold what was reached (F1 0.783,
-# 0.818 and 0.844 on 2026-11-22), not the goal: raise them as the checks improve.
+# Issue 8 asks 0.85 of the checks of conversational behaviour. Two are not
+# there on their held-out half; their floors hold what was reached (F1 0.844
+# each on 2026-11-22), not the goal: raise them as the checks improve.
 BEHAVIOUR_F1_FLOOR = 0.85
-BEHAVIOUR_TEST_HALF_FLOORS = {"self-focus": 0.78, "hostility": 0.81, "quote-spam": 0.84}
+BEHAVIOUR_TEST_HALF_FLOORS = {"hostility": 0.84, "quote-spam": 0.84}
 HELD_OUT = ("test.jsonl", "behaviour-test.jsonl")
 # The goal is 0.90 for every check on the held-out half. defensiveness
 # measures 0.889 there (20 of 24 caught, 1 false alarm), so its floor holds

@@ -9,8 +9,14 @@ What it does
     said or made ("this post is bullshit"). Swear words and slurs come from
     the better-profanity word list (MIT), curated in
     ``scripts/build_hostility_lexicon.py`` so that words that are innocent in
-    context are not used; masked (``f***``, ``sh*t``) and leetspeak
-    (``sh1t``, ``a$$hole``) spellings are read as the word they hide.
+    context are not used; masked (``f***``, ``f@#k``), leetspeak (``sh1t``,
+    ``a$$hole``) and spaced-out (``f u c k``, ``S T F U``) spellings are read
+    as the word they hide. Contempt that uses no insult word is read from its
+    shape: the reader's words dismissed ("nobody asked for your opinion"),
+    dehumanising comparisons ("a trained monkey could do your job better"),
+    scorn for someone's mind or worth ("do you even have two brain cells"),
+    "shut up" said other ways ("zip it"), and veiled threats ("it would be a
+    shame if your clients found out").
 
 Why is this bad
     A line you would not say to someone's face costs more online than off:
@@ -106,11 +112,13 @@ RULES = (
 # Sentence-ending and clause-breaking marks between words become markers in
 # the normalised text, so that no pattern runs across them.
 _SENTENCE_BREAK = re.compile(r"[.!?;\n…]")
-_CLAUSE_BREAK = re.compile(r"[,:()\"“”—–]| - ")
+# Emoji end a clause too ("he thinks he's Steve Jobs 💀 delusional clown").
+_CLAUSE_BREAK = re.compile(r"[,:()\"“”—–\U0001F300-\U0001FAFF\u2600-\u27BF]| - ")
 # A word: letters, digits and the symbols people use to mask or leet-spell
 # one ("f***", "sh!t", "a$$hole", "s.h.i.t"). Bounded by whitespace and
 # ordinary punctuation, so the scan is linear.
-_WORD = re.compile(r"[\w$@*!'’.+\-]+")
+# Grawlix marks ("f@#k", "sh%t") count as part of a word only inside it, so "#hiring" stays a hashtag.
+_WORD = re.compile(r"[\w$@*!'’.+\-]+(?:[#%&]+[\w$@*!'’.+\-]+)*")
 _STRIP = ".!'’-+"
 _SPELLED_OUT = re.compile(r"^(?:[a-z][._\-]){2,}[a-z]$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i", "+": "t"})
@@ -118,7 +126,11 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 # Small words people stretch for effect ("youuu", "sooo").
 _STRETCHED_WORDS = frozenset({"you", "u", "ur", "so", "are", "your", "such", "shut", "up", "off", "go"})
-_OBFUSCATION = re.compile(r"[*$@!0-9+]")
+_OBFUSCATION = re.compile(r"[*$@!0-9+#%&]")
+_GRAWLIX = re.compile(r"[*#%&@$!]")
+# Abbreviations people also spell out with spaces ("S T F U"), beside the listed swear words.
+_SPACED_WORDS = frozenset({"stfu", "gtfo", "kys", "foad", "gfy", "wtf", "you", "off", "your"})
+_SPACED_LONGEST = 14
 _CLITICS = {"n't": "not", "'re": "are", "'m": "am", "'ll": "will", "'d": "would", "'ve": "have", "'s": "'s"}
 _CLITIC_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 # Informal spellings, each read as the words it stands for.
@@ -156,6 +168,8 @@ _REPORTING_VERBS = frozenset({"say", "tell", "write", "call", "claim", "text"})
 _NEGATIONS = frozenset({"not", "never", "no", "nobody", "nothing", "noone", "neither", "nor", "without"})
 _COPULAS = frozenset({"is", "are", "was", "were", "'s", "am", "be", "been", "being", "like", "seem", "seems"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+# One-word verdicts that can stand as a sentence of their own ("Pathetic.").
+_VERDICTS = frozenset({"pathetic", "disgusting", "embarrassing", "laughable", "pitiful"})
 # How many words before a match may negate it or show it is being talked about.
 _NEGATION_WINDOW = 4
 # How close a second-person word must be to a swear word for it to be aimed at the reader.
@@ -222,7 +236,8 @@ def _lexicon() -> _Lexicon:
         "you": you,
         "subject": subject,
         "name": "@cap",
-        "be": "(?:is|are|was|were|'s|am|be|been|being|(?:sound|sounds|look|looks|act|acts|acting) like|seem|seems)",
+        "be": "(?:is|are|was|were|'s|am|be|been|being|(?:sound|sounds|look|looks|act|acts|acting) like|seem|seems"
+        "|must be|must have been)",
         "filler": _alternation(_words(data["intensifiers"])),
         "insult_n": _alternation(person_insults),
         "insult_adj": _alternation(adjectives),
@@ -235,8 +250,15 @@ def _lexicon() -> _Lexicon:
         + _alternation(_words(data["most_insults"]))
         + ")",
         "person_word": _alternation(_words(data["person_words"])),
+        # Animal and vermin words for a person ("you spineless little worm"); never alone, since "this worm"
+        # or "the URL slug" are innocent.
+        "dehumanising": _alternation(_words(data["dehumanising"])),
+        # A group the reader belongs to ("recruiters like you", "people like him").
+        "people_like_you": r"(?:people|folks|guys|[a-z]+s) like (?:you|u|him|her|them|yourself)",
         # One describing word the lists cannot know ("you narcissistic clown", "a selfish prick").
-        "adjlike": r"[a-z]+(?:ic|ous|ful|less|ed|ing|al|ive|ish|ant|ent|y)",
+        # Common verbs that only look like describing words ("you need a dummy variable") are not.
+        "adjlike": r"(?!(?:need|needed|feed|seed|speed|indeed|want|meant)(?![^ ]))[a-z]+(?:-[a-z]+)?"
+        r"(?:ic|ous|ful|less|ed|ing|al|ive|ish|ant|ent|y)",
     }
     patterns = []
     for code, templates in data["patterns"].items():
@@ -264,13 +286,49 @@ def _unmask(word: str, lexicon: _Lexicon) -> str:
     if _SPELLED_OUT.match(word):
         return word.replace(".", "").replace("-", "").replace("_", "")
     decoded = word.translate(_LEET)
-    if decoded != word and lexicon.categories.get(decoded) in {"profanity", "slurs", "mild"}:
+    if decoded != word and lexicon.categories.get(decoded) in {"profanity", "slurs", "mild", "insults"}:
         return decoded
-    if "*" in word:
+    if "*" in word or "#" in word or "%" in word:
+        masked = _GRAWLIX.sub("*", word)
         for candidate in lexicon.maskable:
-            if len(candidate) == len(word) and all(c == "*" or c == k for c, k in zip(word, candidate, strict=True)):
+            if len(candidate) == len(masked) and all(
+                c == "*" or c == k for c, k in zip(masked, candidate, strict=True)
+            ):
                 return candidate
     return word
+
+
+def _spaced_out(text: str, matches: list[re.Match[str]], lexicon: _Lexicon) -> dict[int, tuple[int, str]]:
+    """Runs of single letters that spell a swear word or slur: first match index -> (last index, word).
+
+    Only a listed word counts ("A B test" stays three words), and a run is
+    searched for words of at most ``_SPACED_LONGEST`` letters, so the scan stays
+    linear in the length of the draft.
+    """
+    found: dict[int, tuple[int, str]] = {}
+    letters = [len(m.group()) == 1 and m.group().isalpha() for m in matches]
+    i = 0
+    while i < len(matches):
+        j = i
+        while (
+            j + 1 < len(matches)
+            and letters[j]
+            and letters[j + 1]
+            and text[matches[j].end() : matches[j + 1].start()] == " "
+        ):
+            j += 1
+        run = "".join(m.group() for m in matches[i : j + 1]).lower() if j - i >= 2 else ""
+        a = i
+        while run and a <= j - 2:
+            for b in range(min(j, a + _SPACED_LONGEST - 1), a + 1, -1):
+                word = run[a - i : b - i + 1]
+                if word in _SPACED_WORDS or lexicon.categories.get(word) in {"profanity", "slurs", "insults"}:
+                    found[a] = (b, word)
+                    a = b
+                    break
+            a += 1
+        i = j + 1
+    return found
 
 
 def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
@@ -278,7 +336,23 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
     words: list[_Word] = []
     previous_end = 0
     matches = list(_WORD.finditer(text))
+    spaced = _spaced_out(text, matches, lexicon)
+    skip_to = -1
     for index, match in enumerate(matches):
+        if index <= skip_to:
+            continue
+        if index in spaced:
+            # "f u c k i n g", "S T F U": one word spelled with spaces between its letters.
+            skip_to, form = spaced[index]
+            core_start, core_end = match.start(), matches[skip_to].end()
+            gap = text[previous_end:core_start]
+            previous_end = core_end
+            if words and _SENTENCE_BREAK.search(gap):
+                words.append(_Word(".", core_start, core_start, False))
+            elif words and _CLAUSE_BREAK.search(gap):
+                words.append(_Word(",", core_start, core_start, False))
+            words.append(_Word(form, core_start, core_end, False))
+            continue
         raw = match.group()
         start, end = match.span()
         if raw.startswith("*") and raw.endswith("*"):  # *emphasis*
@@ -416,6 +490,21 @@ class Hostility(Check):
             return False
         if any(f in lexicon.mention_cues for f in before[-2:]):
             return False
+        if code == SWEARING and span_forms[-1] in _VERDICTS:
+            # "Pathetic." on its own runs down the reader only when the reader is in view.
+            near = [w.form for w in words[max(0, first - 12) : last + 13]]
+            if not any(f in {"you", "your", "yours", "yourself"} for f in near):
+                return False
+        if span_forms in (["shut", "up"], ["get", "out"], ["stop", "it"]) or (
+            code == INSULT and span_forms[0] == "who"
+        ):
+            # Surprise, not an order: "Shut up, this is incredible!", "get out, you got the job?! congrats";
+            # or a question answered with praise ("Who hired this guy? Best decision ever").
+            rest = [w.form for w in words[last + 1 : last + 9]]
+            if rest.count(".") > 1:
+                rest = rest[: [k for k, f in enumerate(rest) if f == "."][1]]
+            if any(f in lexicon.positive for f in rest):
+                return False
         if code == INSULT and span_forms[0] in {"what", "such"}:
             # "I felt like such an idiot", "felt like such a fool": the author is the target.
             sentence = _clause_before(words, first, 40, stop=".")

@@ -9,7 +9,12 @@ What it does
     interested", "I can help you grow your business", "looking forward to
     hearing from you") do not count as interest. A draft of three or more
     sentences with five or more references to the author and none to the
-    reader is reported, with the figures in the message.
+    reader is reported, with the figures in the message. So is a short pitch
+    with fewer mentions, when it is all showcase: a self-introduction ("I'm a
+    ...", "sales leader here,") and the author's record (showcase words,
+    boasting figures such as "10k", "3x", "9 years") make up a good share of
+    it, with no "you" at all, no question, no trouble or apology and no
+    argument in it.
 
 Why is this bad
     Good networkers ask about the other person first and listen. A message
@@ -26,8 +31,12 @@ Context
     words such as "launched", "clients", "followers", "my podcast"). The author's own ``post`` is where talking
     about oneself belongs: never reported. A draft that answers a question
     about the author ("how did you get into X?" in ``reply_to``, or "thanks
-    for asking" / "great question" in the draft) is not reported. Quoted
-    lines, words in quotation marks and reported speech are not counted.
+    for asking" / "great question" in the draft) is not reported. A comment or
+    reply in a conversation that explains the author's own problem or asks
+    something ("I tried X and still get the error; where can I find Y?") takes
+    part in the thread and is not reported; nor is, anywhere, a draft about a
+    difficulty (trouble words and almost no showcase). Quoted lines, words in
+    quotation marks and reported speech are not counted.
 """
 
 from __future__ import annotations
@@ -73,6 +82,11 @@ MIN_WORDS_UNPUNCTUATED = 30
 MIN_SELF_SHARE = 0.5
 #: With this many references to the author, one passing mention of the reader is still "almost nothing".
 HEAVY_SELF_REFERENCES = 12
+#: A short pitch (fewer references to the author) needs this much showcase: showcase words and boasting
+#: figures, with each self-introduction ("I'm a ...", "sales leader here") counting double.
+MIN_PITCH = 4
+#: In a pitch, at least this share of the draft's words are showcase words, figures or references to the author.
+MIN_PITCH_SHARE = 0.2
 #: To someone the author knows, a warning needs this many references to the author, and this many
 #: words of a showcase ("launched", "clients", "my podcast", "followers").
 KNOWN_READER_REFERENCES = 6
@@ -83,6 +97,16 @@ _CONDITION_WINDOW = 3
 # A sentence this short with nobody in it is a greeting or a sign-off.
 _SHORT_SENTENCE_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!\n]")
+# Words that make "... here" a place ("I'm here", "we are here"), not a self-introduction ("sales leader here").
+_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "be", "am", "is", "are"})
+# How many words into a sentence a self-introduction may start ("Hello sir, I am ...").
+_INTRO_WINDOW = 5
+# A boasting figure in one token: "10k", "3x", "2M", "$5m".
+_FIGURE = re.compile(r"^[$£€]?\d+(?:[.,]\d+)?(?:k|m|x|bn|mn)$", re.IGNORECASE)
+_FIGURE_SUFFIX = frozenset({"+", "%", "k", "m", "x", "bn"})
+_CURRENCY = frozenset({"$", "£", "€"})
+# "12 years in SaaS": years of experience are a figure of the author's record.
+_YEARS = frozenset({"years", "yrs"})
 
 
 class _Sentence(NamedTuple):
@@ -104,8 +128,16 @@ class _Reading(NamedTuple):
     answering: bool
     #: Whether any sentence asks the reader something (a question or a request).
     asks: bool
-    #: Words of a showcase of the author's achievements, product or plans.
+    #: Words of a showcase of the author's achievements, product or plans, and boasting figures ("10k", "3x").
     showcase: int
+    #: Self-introductions: "I'm a ...", "I am ...", "my name is", "... here," ("sales leader here").
+    presenting: int
+    #: Every "you"/"your", formulas included.
+    reader: int
+    #: Words of trouble or apology ("error", "stuck", "sorry"): the author explains a problem, not a pitch.
+    trouble: int
+    #: Whether the draft argues a point ("I think", "I disagree"): a debate, not a pitch.
+    arguing: bool
 
 
 class SelfFocus(Check):
@@ -136,6 +168,8 @@ class SelfFocus(Check):
         self._closers = [tuple(cue) for cue in lexicon["closers"]]
         self._showcase = frozenset(lexicon["showcase_words"])
         self._generic_after_you = frozenset(lexicon["generic_question_after_you"])
+        self._trouble = frozenset(lexicon["trouble_words"])
+        self._argument = frozenset(lexicon["argument_words"])
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """At most one hit, on the sentence with the most references to the author."""
@@ -157,9 +191,11 @@ class SelfFocus(Check):
     def _rate(self, reading: _Reading, context: Context) -> Severity | None:
         if reading.answering or not reading.sentences:
             return None
+        if reading.trouble and reading.showcase < KNOWN_READER_SHOWCASE:
+            return None  # about a difficulty ("I was let go", "I get an error"), not a showcase
         about_me = sum(1 for s in reading.sentences if s.self_refs)
         if reading.self_refs < MIN_SELF_REFERENCES:
-            return None
+            return Severity.WARNING if self._is_pitch(reading, context) else None
         if about_me < MIN_SELF_SENTENCES and reading.words < MIN_WORDS_UNPUNCTUATED:
             return None
         # Greetings and sign-offs ("Hi Sam,", "Best, Jo") are not sentences about anyone.
@@ -172,12 +208,35 @@ class SelfFocus(Check):
             reading.interest == 1 and (reading.self_refs < HEAVY_SELF_REFERENCES or reading.asks)
         ):
             return None
+        if context.channel in {"comment", "reply"} and not context.first_contact and (reading.trouble or reading.asks):
+            # Explaining one's own problem or asking for help under a thread ("I tried X and get error Y;
+            # where can I get Z?") is taking part in it, not self-promotion.
+            return None
         if context.first_contact or context.channel in {"connection_request", "comment", "reply"}:
             return Severity.WARNING
         # To someone who knows the author, news and status updates are welcome; a showcase of the
         # author's achievements, product or plans is not.
         showcase = reading.showcase >= KNOWN_READER_SHOWCASE
         return Severity.WARNING if reading.self_refs >= KNOWN_READER_REFERENCES and showcase else Severity.INFO
+
+    @staticmethod
+    def _is_pitch(reading: _Reading, context: Context) -> bool:
+        """A short pitch: few mentions of the author, but all of it a showcase and nothing for the reader.
+
+        Shares and combinations, not one count: the draft introduces or showcases the author, a good part
+        of its words are about the author's record, and it has no interest in the reader, no question at
+        all and no trouble or apology in it ("sorry, I can't make it, my train is late" is not a pitch).
+        """
+        if not (context.first_contact or context.channel in {"connection_request", "comment", "reply"}):
+            return False
+        # Any "you" at all, even a formula, means the draft has the reader in mind: a long monologue with
+        # one "you" is still self-focus, a short one is not worth a warning.
+        if reading.reader or reading.asks or reading.trouble or reading.arguing or not reading.self_refs:
+            return False
+        pitch = reading.showcase + 2 * reading.presenting
+        if pitch < MIN_PITCH:
+            return False
+        return (pitch + reading.self_refs) / max(1, reading.words) >= MIN_PITCH_SHARE
 
     # -- reading the draft -------------------------------------------------------
 
@@ -186,7 +245,8 @@ class SelfFocus(Check):
         sentences = []
         words = 0
         answering = asks = False
-        showcase = 0
+        showcase = presenting = trouble = reader = 0
+        arguing = False
         quoted = bytearray(len(doc))
         for span in doc.spans.get(QUOTES_KEY, ()):
             quoted[span.start : span.end] = b"\x01" * len(span)
@@ -197,6 +257,12 @@ class SelfFocus(Check):
                 continue
             words += len(alpha)
             showcase += sum(1 for t in alpha if t.lower_ in self._showcase or t.lemma_ in self._showcase)
+            showcase += sum(1 for t in tokens if _is_figure(t))
+            presenting += self._presents(alpha)
+            # "Yours faithfully" signs off; it is not about the reader.
+            reader += sum(1 for t in alpha if t.lower_ in self._reader and t.lower_ != "yours")
+            arguing = arguing or any(t.lower_ in self._argument for t in alpha)
+            trouble += sum(1 for t in alpha if t.lower_ in self._trouble or t.lemma_ in self._trouble)
             answering = answering or self._answers(alpha)
             # A stock closer ("I look forward to hearing from you") is politeness, not talk about oneself.
             closer = _has_cue(alpha, self._closers)
@@ -219,7 +285,32 @@ class SelfFocus(Check):
             answering,
             asks,
             showcase,
+            presenting,
+            reader,
+            trouble,
+            arguing,
         )
+
+    def _presents(self, tokens: list[Token]) -> int:
+        """Self-introductions opening a sentence: "I'm a ...", "I am Rahul", "my name is", "sales leader here,".
+
+        Only near the start of a sentence (after a greeting at most): "... and now I'm an expert" in the
+        middle of a sentence is a remark, not an introduction.
+        """
+        found = 0
+        lowers = [t.lower_ for t in tokens]
+        for i, lower in enumerate(lowers[:_INTRO_WINDOW]):
+            nxt = lowers[i + 1 : i + 3]
+            # Over words only, so "I'm a" reads as "I a".
+            if lower in {"i", "im"} and (nxt[:1] in (["a"], ["an"]) or nxt in (["am", "a"], ["am", "an"])):
+                found += 1
+            elif lower == "i" and nxt[:1] == ["am"] and len(nxt) == 2 and tokens[i + 2].text[:1].isupper():
+                found += 1  # "I am Rahul"
+            elif lower == "my" and nxt[:1] in (["name"], ["name's"]):
+                found += 1
+            elif lower == "here" and i and _ends_clause(tokens[i]) and not _SUBJECTS & set(lowers[:i]):
+                found += 1  # "sales leader here," opening a sentence; not "I'm here" or "see you here"
+        return found
 
     def _is_self(self, token: Token) -> bool:
         lower = token.lower_
@@ -305,6 +396,23 @@ def _asks_about_author(reply_to: str | None, reader_words: frozenset[str], gener
             continue
         return True
     return False
+
+
+def _is_figure(token: Token) -> bool:
+    """A boasting figure: "10k", "3x", "40+", "20%", "$12M" (versions and timings such as "3.11" are not)."""
+    if _FIGURE.match(token.text):
+        return True
+    if not token.like_num or not token.text[:1].isdigit():
+        return False
+    doc = token.doc
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    before = doc[token.i - 1].text if token.i else ""
+    return after in _FIGURE_SUFFIX or after in _YEARS or before in _CURRENCY
+
+
+def _ends_clause(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 == len(doc) or doc[token.i + 1].is_punct
 
 
 def _count(n: int, noun: str) -> str:
