@@ -84,6 +84,21 @@ def _quoted_mask(doc: Doc) -> bytearray:
     return mask
 
 
+def visibly_quoted_mask(text: str) -> bytearray:
+    """One byte per character of ``text``, 1 where it is visibly someone else's words.
+
+    Only what the eye sees as quoted: "> " lines, an "On ... wrote:" line and
+    words in quotation marks. Checks of typography (capitals, hashtags) use
+    this rather than the reported-speech guess, which would hide the
+    author's own marks ("when were you planning to tell us???").
+    """
+    mask = bytearray(len(text))
+    for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
+        for match in pattern.finditer(text):
+            mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    return mask
+
+
 def is_quoted(doc: Doc, span: Span) -> bool:
     """Whether ``span`` lies in words that are not the author's own."""
     return all(_quoted_mask(doc)[span.start : span.end]) if len(span) else False

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from netiquette.checks._authorship import _ATTRIBUTION, _QUOTED_LINE, _QUOTED_WORDS, _SINGLE_QUOTED, QUOTES_FACTORY
+from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
 from netiquette.metrics import text_of
@@ -88,13 +88,7 @@ class HashtagStuffing(Check):
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit covering the draft's hashtags when there are too many of them."""
         text = text_of(doc)
-        ignored = bytearray(len(text))
-        # Only text that is visibly someone else's (a "> " line, words in
-        # quotation marks): the reported-speech guess would hide the author's
-        # own typography ("when were you planning to tell us???").
-        for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
-            for match in pattern.finditer(text):
-                ignored[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        ignored = visibly_quoted_mask(text)
         for match in _URL.finditer(text):
             ignored[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
         tags = [

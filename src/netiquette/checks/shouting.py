@@ -35,7 +35,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from netiquette.checks._authorship import _ATTRIBUTION, _QUOTED_LINE, _QUOTED_WORDS, _SINGLE_QUOTED, QUOTES_FACTORY
+from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
@@ -142,13 +142,7 @@ class Shouting(Check):
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit per caps run (or one for a message all in capitals) and per pile of marks."""
         text = text_of(doc)
-        ignored = bytearray(len(text))
-        # Only text that is visibly someone else's (a "> " line, words in
-        # quotation marks): the reported-speech guess would hide the author's
-        # own typography ("when were you planning to tell us???").
-        for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
-            for match in pattern.finditer(text):
-                ignored[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        ignored = visibly_quoted_mask(text)
         for match in (*_CODE.finditer(text), *_TAG.finditer(text)):
             ignored[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
         chat = context.channel == "dm" and not context.first_contact
