@@ -43,6 +43,7 @@ from netiquette.checks._authorship import QUOTES_FACTORY, QUOTES_KEY
 from netiquette.checks._matching import load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -180,14 +181,14 @@ class QuoteSpam(Check):
             severity = Severity.WARNING
         else:
             return  # a comment quoting the post it answers is engagement
-        text = doc.text
+        text = text_of(doc)
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         yield Hit(QUOTE_ONLY, start, end, severity=severity)
 
     def read(self, doc: Doc) -> _Reading:
         """Split the draft into quote, attribution, hashtags, framing and the author's own words."""
-        text = doc.text
+        text = text_of(doc)
         masked = bytearray(len(text))  # characters that are attribution or hashtags
         # A draft written all in lowercase cannot capitalise names ("- steve martin").
         lowercase = text == text.lower()
@@ -344,7 +345,8 @@ class QuoteSpam(Check):
         hits = sum(1 for t in words if t.lower_ in self._inspirational or t.lemma_ in self._inspirational)
         strong = sum(1 for t in words if t.lower_ in self._strong or t.lemma_ in self._strong)
         tagged = any(tag in self._tags for tag in tags)
-        decorated = any(emoji in doc.text for emoji in self._emoji)
+        draft_text = text_of(doc)
+        decorated = any(emoji in draft_text for emoji in self._emoji)
         # A motivational hashtag or poster emoji ("#mindset", "💪") needs fewer poster words to tell.
         # A saying built on repetition ("make the days count", "tough times never last, but tough people do").
         repeated = _repeats(words)

@@ -367,12 +367,36 @@ class SelfFocus(Check):
 
 
 def _has_cue(tokens: list[Token], cues: list[tuple[str, ...]]) -> bool:
+    """Whether any cue occurs as a run of the tokens' lower-case forms."""
+    by_first = _cue_index(cues)
+    if by_first is None:
+        return True  # an empty cue occurs everywhere
     lowers = [t.lower_ for t in tokens]
-    for cue in cues:
-        n = len(cue)
-        if any(tuple(lowers[i : i + n]) == cue for i in range(len(lowers) - n + 1)):
-            return True
+    # Only the cues that start with one of the sentence's words can occur in it.
+    for i, lower in enumerate(lowers):
+        for cue in by_first.get(lower, ()):
+            if tuple(lowers[i : i + len(cue)]) == cue:
+                return True
     return False
+
+
+# Cue lists by first word, per list (keyed by id; the list is kept too, so the id stays its own).
+_CUE_INDEXES: dict[int, tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]] | None]] = {}
+
+
+def _cue_index(cues: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] | None:
+    """``cues`` grouped by first word, or None if one is empty; built once per list."""
+    cached = _CUE_INDEXES.get(id(cues))
+    if cached is not None and cached[0] is cues:
+        return cached[1]
+    index: dict[str, list[tuple[str, ...]]] | None = {}
+    for cue in cues:
+        if not cue:
+            index = None
+            break
+        index.setdefault(cue[0], []).append(cue)  # type: ignore[union-attr]
+    _CUE_INDEXES[id(cues)] = (cues, index)
+    return index
 
 
 def _asks_about_author(reply_to: str | None, reader_words: frozenset[str], generic: frozenset[str]) -> bool:
