@@ -72,9 +72,11 @@ def _reported_speech(doc: Doc) -> list[Span]:
 _MASK_KEY = "netiquette_quoted_mask"
 
 
-def _quoted_mask(doc: Doc) -> bytearray:
-    # One pass over the quoted spans per draft, so that asking about many
-    # matches stays linear; kept on the Doc for the other checks.
+def quoted_tokens(doc: Doc) -> bytearray:
+    """One byte per token, 1 where the token is not the author's own (quoted lines, quotation marks, reported speech).
+
+    Built in one pass per draft and kept on the Doc for every check; read it, never change it.
+    """
     mask = doc.user_data.get(_MASK_KEY)
     if mask is None:
         mask = bytearray(len(doc))
@@ -101,7 +103,7 @@ def visibly_quoted_mask(text: str) -> bytearray:
 
 def is_quoted(doc: Doc, span: Span) -> bool:
     """Whether ``span`` lies in words that are not the author's own."""
-    return all(_quoted_mask(doc)[span.start : span.end]) if len(span) else False
+    return all(quoted_tokens(doc)[span.start : span.end]) if len(span) else False
 
 
 def is_negated(span: Span, window: int = 4) -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -400,3 +400,40 @@ class TokenPatterns:
             for word in words.sets[attr] & by_word.keys():
                 due.update(by_word[word])
         return sorted(i for i in due if self._anchored[i].possible(words))
+
+
+class WordSequences:
+    """Short word sequences looked for in a run of words, indexed by their first word.
+
+    Each entry is a sequence of positions; a position is one word or several
+    alternatives joined by "|". A word fills a position by its lowercase form
+    or its lemma. For the handful of cues a check reads sentence by sentence,
+    where building a spaCy matcher would cost more than it saves.
+    """
+
+    def __init__(self, entries: Iterable[Sequence[str]]) -> None:
+        """Index ``entries``; an empty entry is a lexicon error."""
+        self._by_first: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for entry in entries:
+            if not entry:
+                raise ValueError("empty word sequence in a lexicon")
+            sequence = tuple(frozenset(alternatives.split("|")) for alternatives in entry)
+            for word in sequence[0]:
+                self._by_first.setdefault(word, []).append(sequence)
+
+    def found(self, forms: Sequence[tuple[str, str]]) -> bool:
+        """Whether any sequence matches a run of ``forms`` ((lowercase, lemma) per word)."""
+        for i, (lower, lemma) in enumerate(forms):
+            candidates = self._by_first.get(lower, []) + (self._by_first.get(lemma, []) if lemma != lower else [])
+            for sequence in candidates:
+                end = i + len(sequence)
+                if end <= len(forms) and all(
+                    forms[i + k][0] in sequence[k] or forms[i + k][1] in sequence[k] for k in range(1, len(sequence))
+                ):
+                    return True
+        return False
+
+
+def lowercase_forms(tokens: Iterable[Token]) -> list[tuple[str, str]]:
+    """``(lowercase, lowercase)`` per token: for WordSequences matched on the words as written, not lemmas."""
+    return [(t.lower_, t.lower_) for t in tokens]

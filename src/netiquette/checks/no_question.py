@@ -28,13 +28,13 @@ Context
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from netiquette.checks._authorship import QUOTES_FACTORY, QUOTES_KEY
-from netiquette.checks._matching import load_lexicon
+from netiquette.checks._authorship import QUOTES_FACTORY, quoted_tokens
+from netiquette.checks._matching import WordSequences, load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
@@ -66,8 +66,6 @@ SELF_PROMOTION_REFERENCES = 5
 # A sentence this short ("Best, Tom") is a sign-off, not where a question would go.
 _SIGN_OFF_WORDS = 3
 
-Pattern = tuple[frozenset[str], ...]
-
 
 class NoQuestion(Check):
     """Flags first DMs and emails that ask nothing; a hint for an email that does not seek a reply."""
@@ -78,9 +76,9 @@ class NoQuestion(Check):
 
     def __init__(self) -> None:
         lexicon: dict[str, Any] = load_lexicon(LEXICON)
-        self._asks = _Patterns(lexicon["asks"])
-        self._fishing = _Patterns(lexicon["fishing"])
-        self._notice = _Patterns(lexicon["notice"])
+        self._asks = WordSequences(lexicon["asks"])
+        self._fishing = WordSequences(lexicon["fishing"])
+        self._notice = WordSequences(lexicon["notice"])
         self._inverted = frozenset(lexicon["inverted_aux"])
         self._reader = frozenset(lexicon["reader_words"])
         self._wh = frozenset(lexicon["question_words"])
@@ -96,7 +94,7 @@ class NoQuestion(Check):
         """At most one hit, on the last authored sentence."""
         if not context.first_contact or context.channel not in CHANNELS:
             return
-        quoted = _quoted_tokens(doc)
+        quoted = quoted_tokens(doc)
         sentences = [s for s in ([t for t in sent if not t.is_space and not quoted[t.i]] for sent in doc.sents) if s]
         if sum(_word_count(s) for s in sentences) < MIN_WORDS:
             return
@@ -179,37 +177,6 @@ def _clauses(tokens: list[Token]) -> list[list[Token]]:
 
 def _forms(tokens: list[Token]) -> list[tuple[str, str]]:
     return [(t.lower_, t.lemma_) for t in tokens]
-
-
-def _quoted_tokens(doc: Doc) -> bytearray:
-    """1 for each token in words that are not the author's own (quoted lines, quotation marks, reported speech)."""
-    mask = bytearray(len(doc))
-    for span in doc.spans.get(QUOTES_KEY, ()):
-        mask[span.start : span.end] = b"\x01" * len(span)
-    return mask
-
-
-class _Patterns:
-    """Word sequences, each position a set of lowercase forms or lemmas, indexed by their first word."""
-
-    def __init__(self, entries: Sequence[Sequence[str]]) -> None:
-        self._by_first: dict[str, list[Pattern]] = {}
-        for entry in entries:
-            pattern = tuple(frozenset(alt.split("|")) for alt in entry)
-            for word in pattern[0]:
-                self._by_first.setdefault(word, []).append(pattern)
-
-    def found(self, forms: Sequence[tuple[str, str]]) -> bool:
-        """Whether any pattern matches a run of ``forms`` ((lowercase, lemma) per word)."""
-        for i, (lower, lemma) in enumerate(forms):
-            candidates = self._by_first.get(lower, []) + (self._by_first.get(lemma, []) if lemma != lower else [])
-            for pattern in candidates:
-                end = i + len(pattern)
-                if end <= len(forms) and all(
-                    forms[i + k][0] in pattern[k] or forms[i + k][1] in pattern[k] for k in range(1, len(pattern))
-                ):
-                    return True
-        return False
 
 
 @hookimpl

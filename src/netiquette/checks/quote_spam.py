@@ -39,8 +39,8 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from netiquette.checks._authorship import QUOTES_FACTORY, QUOTES_KEY
-from netiquette.checks._matching import load_lexicon
+from netiquette.checks._authorship import QUOTES_FACTORY, quoted_tokens
+from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
 from netiquette.metrics import text_of
@@ -159,7 +159,7 @@ class QuoteSpam(Check):
         self._strong = frozenset(lexicon["strong_inspirational"])
         self._tags = frozenset(lexicon["quote_hashtags"])
         self._framing = frozenset(lexicon["framing"])
-        self._own_voice = [tuple(cue) for cue in lexicon["own_voice"]]
+        self._own_voice = WordSequences(lexicon["own_voice"])
         self._first_person = frozenset(lexicon["first_person"])
         self._people = frozenset(lexicon["quoted_people"])
         self._concrete = frozenset(lexicon["concrete"])
@@ -211,9 +211,7 @@ class QuoteSpam(Check):
         for match in _HASHTAG.finditer(text):
             tags.append(match.group("tag").lower())
             masked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-        quoted_mask = bytearray(len(doc))
-        for span in doc.spans.get(QUOTES_KEY, ()):
-            quoted_mask[span.start : span.end] = b"\x01" * len(span)
+        quoted_mask = quoted_tokens(doc)
         # Tag-on lines ("So true.", "Agree?", "Read that again.", "Monday motivation") and a framing lead-in
         # ("As my favourite saying goes:") are not the author's words; they only point at the quote.
         tagged_on = asks = short_question = False
@@ -254,7 +252,7 @@ class QuoteSpam(Check):
             own = [t for t in words if not quoted_mask[t.i] and not start <= t.idx < end]
             quoted_count = len(words) - len(own)
             quoted = quoted_count >= MIN_QUOTE_WORDS and quoted_count >= self._own_count(own)
-        first_person = any(t.lower_ in self._first_person for t in own) or _has_cue(own, self._own_voice)
+        first_person = any(t.lower_ in self._first_person for t in own) or self._own_voice.found(lowercase_forms(own))
         listicle = self._listicle_post(text)
         aphorism = self._aphorism(doc, words, tags, tagged_on, listicle)
         if asks:
@@ -334,7 +332,7 @@ class QuoteSpam(Check):
             return False
         if listicle and any(t.lower_ in {"we", "our", "us"} for t in words):
             return False  # "5 things we changed in our onboarding" is the author's own report
-        if _has_cue(words, self._own_voice):
+        if self._own_voice.found(lowercase_forms(words)):
             return False
         if any(t.lower_ in self._concrete for t in words):
             return False  # an opinion about code, customers or hiring is the author's own take
@@ -371,15 +369,6 @@ def _repeats(words: Sequence[Token]) -> bool:
         if t.lemma_ in seen:
             return True
         seen.add(t.lemma_)
-    return False
-
-
-def _has_cue(tokens: Sequence[Token], cues: Sequence[tuple[str, ...]]) -> bool:
-    lowers = [t.lower_ for t in tokens]
-    for cue in cues:
-        n = len(cue)
-        if any(tuple(lowers[i : i + n]) == cue for i in range(len(lowers) - n + 1)):
-            return True
     return False
 
 

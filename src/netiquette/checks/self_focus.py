@@ -48,8 +48,8 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from netiquette.checks._authorship import QUOTES_FACTORY, QUOTES_KEY
-from netiquette.checks._matching import load_lexicon
+from netiquette.checks._authorship import QUOTES_FACTORY, quoted_tokens
+from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
@@ -164,8 +164,8 @@ class SelfFocus(Check):
         self._ask_words = frozenset(lexicon["ask_words"])
         self._ask_verbs = frozenset(lexicon["ask_verbs"])
         self._openers = frozenset(lexicon["question_openers"])
-        self._answering = [tuple(cue) for cue in lexicon["answering_cues"]]
-        self._closers = [tuple(cue) for cue in lexicon["closers"]]
+        self._answering = WordSequences(lexicon["answering_cues"])
+        self._closers = WordSequences(lexicon["closers"])
         self._showcase = frozenset(lexicon["showcase_words"])
         self._generic_after_you = frozenset(lexicon["generic_question_after_you"])
         self._trouble = frozenset(lexicon["trouble_words"])
@@ -247,9 +247,7 @@ class SelfFocus(Check):
         answering = asks = False
         showcase = presenting = trouble = reader = 0
         arguing = False
-        quoted = bytearray(len(doc))
-        for span in doc.spans.get(QUOTES_KEY, ()):
-            quoted[span.start : span.end] = b"\x01" * len(span)
+        quoted = quoted_tokens(doc)
         for sent in doc.sents:
             tokens = [t for t in sent if not t.is_space and not quoted[t.i]]
             alpha = [t for t in tokens if t.is_alpha]
@@ -265,7 +263,7 @@ class SelfFocus(Check):
             trouble += sum(1 for t in alpha if t.lower_ in self._trouble or t.lemma_ in self._trouble)
             answering = answering or self._answers(alpha)
             # A stock closer ("I look forward to hearing from you") is politeness, not talk about oneself.
-            closer = _has_cue(alpha, self._closers)
+            closer = self._closers.found(lowercase_forms(alpha))
             self_refs = 0 if closer else sum(1 for t in alpha if self._is_self(t))
             question, ask = self._is_question(alpha, sent), self._is_ask(alpha, sent)
             asks = asks or question
@@ -363,40 +361,7 @@ class SelfFocus(Check):
         return any(a in self._reader and b in self._ask_verbs for a, b in pairwise(lowers))
 
     def _answers(self, alpha: list[Token]) -> bool:
-        return _has_cue(alpha, self._answering)
-
-
-def _has_cue(tokens: list[Token], cues: list[tuple[str, ...]]) -> bool:
-    """Whether any cue occurs as a run of the tokens' lower-case forms."""
-    by_first = _cue_index(cues)
-    if by_first is None:
-        return True  # an empty cue occurs everywhere
-    lowers = [t.lower_ for t in tokens]
-    # Only the cues that start with one of the sentence's words can occur in it.
-    for i, lower in enumerate(lowers):
-        for cue in by_first.get(lower, ()):
-            if tuple(lowers[i : i + len(cue)]) == cue:
-                return True
-    return False
-
-
-# Cue lists by first word, per list (keyed by id; the list is kept too, so the id stays its own).
-_CUE_INDEXES: dict[int, tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]] | None]] = {}
-
-
-def _cue_index(cues: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] | None:
-    """``cues`` grouped by first word, or None if one is empty; built once per list."""
-    cached = _CUE_INDEXES.get(id(cues))
-    if cached is not None and cached[0] is cues:
-        return cached[1]
-    index: dict[str, list[tuple[str, ...]]] | None = {}
-    for cue in cues:
-        if not cue:
-            index = None
-            break
-        index.setdefault(cue[0], []).append(cue)  # type: ignore[union-attr]
-    _CUE_INDEXES[id(cues)] = (cues, index)
-    return index
+        return self._answering.found(lowercase_forms(alpha))
 
 
 def _asks_about_author(reply_to: str | None, reader_words: frozenset[str], generic: frozenset[str]) -> bool:
