@@ -109,8 +109,8 @@ class Linter:
         self._active = tuple(entry for entry in self.registered if self._activate(entry))
         #: id of a check object -> its rules by code (see ``_run``).
         self._rule_maps: dict[int, dict[str, Rule]] = {}
-        # Every report carries metrics; loading the syllable dictionary here
-        # keeps that second out of the first draft's latency.
+        # Every report carries metrics; importing textstat here keeps it out
+        # of the first draft's latency.
         _metrics.warm_up()
 
     def _activate(self, entry: RegisteredCheck) -> bool:

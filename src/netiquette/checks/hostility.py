@@ -48,7 +48,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from netiquette.checks._authorship import _ATTRIBUTION, _QUOTED_LINE, _QUOTED_WORDS, _SINGLE_QUOTED, QUOTES_FACTORY
+from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
@@ -427,7 +427,7 @@ class Hostility(Check):
         words = _normalise(text, lexicon)
         if not words:
             return
-        quoted = self._quoted_chars(doc, len(text))
+        quoted = self._quoted_chars(doc)
         claimed = bytearray(len(words))
         found: list[tuple[str, int, int]] = []
         by_form = _joined([w.form for w in words])
@@ -454,18 +454,14 @@ class Hostility(Check):
     # -- matching ----------------------------------------------------------------
 
     @staticmethod
-    def _quoted_chars(doc: Doc, length: int) -> bytearray:
+    def _quoted_chars(doc: Doc) -> bytearray:
         """Characters that are someone else's words: quotes, and speech reported by a third person.
 
         The shared reported-speech guess also treats "you" as a reporter, which
         is right for "you said ..." but hides the author's own attack in "if you
         write that again I'll ..." or "don't you tell me what to do, idiot".
         """
-        mask = bytearray(length)
-        text = doc.text
-        for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
-            for match in pattern.finditer(text):
-                mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        mask = visibly_quoted_mask(doc.text)
         for sent in doc.sents:
             tokens = list(sent)
             for i, token in enumerate(tokens):
