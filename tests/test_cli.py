@@ -291,6 +291,7 @@ def test_unknown_format(run_cli: RunCli) -> None:
         (("-p", "nq_misspelt"), "plugin 'nq_misspelt'"),
         (("--jsonl", "batch.jsonl", "draft.txt"), "either --jsonl FILE or draft paths"),
         (("--batch-size", "0"), "--batch-size must be at least 1"),
+        (("--jobs", "0"), "--jobs must be a number of processes"),
     ],
 )
 def test_other_usage_errors(run_cli: RunCli, options: tuple[str, ...], expected: str) -> None:
@@ -377,6 +378,14 @@ def test_jsonl_batch_keeps_ids_in_order_and_aligns_errors(run_cli: RunCli, tmp_p
     message = err(result)
     assert "batch.jsonl: line 2: not valid JSON" in message
     assert "batch.jsonl: line 6: unknown channel 'moon'" in message
+
+
+def test_jobs_give_the_same_output_and_exit_code(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "batch.jsonl").write_text("\n".join(BATCH * 3) + "\n", encoding="utf-8")
+    one = run_cli("check", "--jsonl", "batch.jsonl", "--format", "jsonl", "--batch-size", "2", *MARK)
+    two = run_cli("check", "--jsonl", "batch.jsonl", "--format", "jsonl", "--batch-size", "2", "-j", "2", *MARK)
+    assert (two.returncode, two.stdout, err(two)) == (one.returncode, one.stdout, err(one))
+    assert len(two.stdout.decode("utf-8").splitlines()) == 3 * 9
 
 
 def test_clean_jsonl_batch_from_stdin(run_cli: RunCli) -> None:

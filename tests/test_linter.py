@@ -191,24 +191,58 @@ def test_check_many_accepts_a_mix_and_defaults_the_context(linter: Linter) -> No
     ]
 
 
-def test_check_many_streams_a_generator(linter: Linter) -> None:
-    pulled = 0
+class Endless:
+    """An endless stream of drafts that counts how many were pulled from it."""
 
-    def endless() -> Iterator[str]:
-        nonlocal pulled
+    def __init__(self) -> None:
+        self.pulled = 0
+
+    def __iter__(self) -> Iterator[str]:
         for number in itertools.count():
-            pulled += 1
+            self.pulled += 1
             yield f"draft {number} zqxwarn"
 
-    reports = linter.check_many(endless(), batch_size=2)
+
+def test_check_many_streams_a_generator(linter: Linter) -> None:
+    drafts = Endless()
+    reports = linter.check_many(iter(drafts), batch_size=2)
     first = list(itertools.islice(reports, 3))
     assert [[f.excerpt for f in r.findings if f.check == "zz-marker"] for r in first] == [["zqxwarn"]] * 3
     assert [r.findings[0].excerpt for r in first] == ["draft", "draft", "draft"]
-    assert pulled < 20
+    assert drafts.pulled < 20
 
 
 def test_check_many_of_nothing(linter: Linter) -> None:
     assert list(linter.check_many([])) == []
+    assert list(linter.check_many([], n_process=2)) == []
+
+
+# -- check_many in worker processes ---------------------------------------------------------
+
+
+def test_workers_give_the_same_reports_in_order(linter: Linter) -> None:
+    drafts = [Draft(f"{text} {i}", Context("post"), i) for i in range(7) for text in TEXTS]
+    assert list(linter.check_many(drafts, n_process=2, batch_size=3)) == list(linter.check_many(drafts))
+    assert list(linter.check_many(TEXTS, n_process=-1)) == [linter.check(text) for text in TEXTS]
+
+
+def test_workers_report_a_bad_draft_after_the_drafts_before_it(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("netiquette.linter.MAX_CHARS", 20)
+    seen = []
+    with pytest.raises(DraftTooLarge):
+        for report in linter.check_many(["zqxwarn", "plain", "z" * 21, "never"], n_process=2, batch_size=1):
+            seen.append(report)
+    assert len(seen) == 2
+    with pytest.raises(TypeError):
+        list(linter.check_many(["fine", 5], n_process=2))  # type: ignore[list-item]
+
+
+def test_workers_read_the_input_lazily_and_stop_when_the_caller_does(linter: Linter) -> None:
+    drafts = Endless()
+    reports = linter.check_many(iter(drafts), n_process=2, batch_size=2)
+    assert len(list(itertools.islice(reports, 3))) == 3
+    reports.close()
+    assert drafts.pulled <= 2 * 2 * 2 + 2  # two batches in flight per worker, and the one being read
 
 
 # -- pipeline and imports -----------------------------------------------------------------

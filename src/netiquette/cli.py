@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
         "--no-metrics", action="store_true", help="text output: leave out the metrics and readiness line"
     )
     check.add_argument("--batch-size", type=int, default=32, help="drafts per spaCy batch (default: 32)")
+    check.add_argument(
+        "--jobs", "-j", type=int, default=1, help="worker processes for many drafts; -1 is one per CPU (default: 1)"
+    )
 
     rules = commands.add_parser("rules", parents=[plugin_options], help="list every rule code")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -216,6 +219,8 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("give either --jsonl FILE or draft paths, not both")
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if args.jobs == 0 or args.jobs < -1:
+        raise UsageError("--jobs must be a number of processes, or -1 for one per CPU")
     reply_to = read_draft(args.reply_to, args.encoding)[0] if args.reply_to else None
     context = Context(config.channel, args.first_contact, reply_to)
 
@@ -234,7 +239,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         drafts = _batch_drafts(args.jsonl, args.encoding, config.channel, tally)
     else:
         drafts = _file_drafts(args.paths or ["-"], args.encoding, context, tally)
-    results = _results(linter, drafts, tally, args.batch_size)
+    results = _results(linter, drafts, tally, args.batch_size, args.jobs)
     out = sys.stdout
     options = FormatOptions(
         color=use_color(args.color, out),
@@ -287,7 +292,9 @@ def _batch_drafts(path: str, encoding: str, channel: str, tally: _Tally) -> Iter
         yield Draft("", Context(channel), _json_id(record.id)), f"line {record.line}: {record.error}"
 
 
-def _results(linter: Linter, items: Iterable[_Item], tally: _Tally, batch_size: int) -> Iterator[tuple[Report, str]]:
+def _results(
+    linter: Linter, items: Iterable[_Item], tally: _Tally, batch_size: int, jobs: int = 1
+) -> Iterator[tuple[Report, str]]:
     from netiquette.linter import DraftTooLarge
 
     pending: dict[int, _Item] = {}
@@ -299,7 +306,7 @@ def _results(linter: Linter, items: Iterable[_Item], tally: _Tally, batch_size: 
             yield Draft(item[0].text, item[0].context, number)
 
     try:
-        for report in linter.check_many(numbered(), batch_size=batch_size):
+        for report in linter.check_many(numbered(), batch_size=batch_size, n_process=jobs):
             draft, input_error = pending.pop(int(report.id or 0))
             if input_error is not None:
                 error = CheckError(_BAD_INPUT, "netiquette", input_error)

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.tokens import Doc
 
+from netiquette.doccache import text_of, tokens_of
 from netiquette.lemmatizer import lemma_table
 
 # Latin-script languages whose function words tell them apart from English.
@@ -63,10 +64,10 @@ def looks_foreign(doc: Doc) -> bool:
     """Whether the draft is clearly not English."""
     # Vowel signs of many scripts are marks, not letters, so a word is any
     # token with a letter in it.
-    words = [t.lower_ for t in doc if any(c.isalpha() for c in t.text)]
+    words = [t.lower_ for t in tokens_of(doc) if any(c.isalpha() for c in t.text)]
     if len(words) < _MIN_WORDS:
         return False
-    letters = [c for c in doc.text if c.isalpha()]
+    letters = [c for c in text_of(doc) if c.isalpha()]
     if sum(not _is_latin(c) for c in letters) > len(letters) / 2:
         return True
     english = sum(w in ENGLISH_STOP_WORDS for w in words)

@@ -8,12 +8,18 @@ malformed hit loses its findings for that draft and is reported in
 
 from __future__ import annotations
 
+import collections
+import itertools
+import multiprocessing
+import os
+import sys
 import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netiquette import doccache
 from netiquette import metrics as _metrics
 from netiquette.config import Config
 from netiquette.context import Context
@@ -24,6 +30,8 @@ from netiquette.plugins import BUILTIN_NAME, PluginError, PluginHost, Registered
 from netiquette.rules import Hit, Rule
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
     from spacy.tokens import Doc
 
 FINDINGS_HOOK = "netiquette_findings"
@@ -181,31 +189,81 @@ class Linter:
         n_process: int = 1,
         batch_size: int = 64,
     ) -> Iterator[Report]:
-        """Check many drafts through ``nlp.pipe``, yielding reports in input order.
+        """Check many drafts, yielding reports in input order.
 
         Items are strings (checked with the default context) or ``Draft``
         objects carrying a context and an id. Input is consumed lazily, so
         this streams.
 
+        Args:
+            items: the drafts.
+            n_process: worker processes; 1 checks in this process, -1 uses
+                every CPU. Each worker is a fork of this process and runs
+                the whole check, pipeline and checks alike, on ``batch_size``
+                drafts at a time. Where forking is unavailable or unsafe
+                (Windows, macOS), spaCy's own ``n_process`` runs the pipeline
+                in workers and the checks here.
+            batch_size: drafts per batch (and per task sent to a worker).
+
         Raises:
             TypeError: an item is not a str or Draft.
             DraftTooLarge: a draft is over the size limit.
         """
-        default = Context(self.config.channel)
-
-        def with_context(drafts: Iterable[str | Draft]) -> Iterator[tuple[str, tuple[Context, str | int | None]]]:
-            for item in drafts:
-                draft = item if isinstance(item, Draft) else Draft(validate_text(item))
-                yield validate_text(draft.text), (draft.context or default, draft.id)
-
-        stream = self.nlp.pipe(with_context(items), as_tuples=True, n_process=n_process, batch_size=batch_size)
+        if n_process < 0:
+            n_process = os.cpu_count() or 1
+        if n_process > 1 and _CAN_FORK:
+            yield from self._check_in_workers(self._with_context(items), n_process, batch_size)
+            return
+        stream = self.nlp.pipe(self._with_context(items), as_tuples=True, n_process=n_process, batch_size=batch_size)
         for doc, (context, draft_id) in stream:
             yield self._report(doc, context, draft_id)
 
     # -- internals -----------------------------------------------------------
 
+    def _with_context(self, items: Iterable[str | Draft]) -> Iterator[tuple[str, tuple[Context, str | int | None]]]:
+        default = Context(self.config.channel)
+        for item in items:
+            draft = item if isinstance(item, Draft) else Draft(validate_text(item))
+            yield validate_text(draft.text), (draft.context or default, draft.id)
+
+    def _check_batch(self, batch: list[tuple[str, tuple[Context, str | int | None]]]) -> list[Report]:
+        return [
+            self._report(doc, context, draft_id) for doc, (context, draft_id) in self.nlp.pipe(batch, as_tuples=True)
+        ]
+
+    def _check_in_workers(
+        self, drafts: Iterator[tuple[str, tuple[Context, str | int | None]]], n_process: int, batch_size: int
+    ) -> Iterator[Report]:
+        # Forked workers inherit this Linter as it is (plugins, config and
+        # matchers included) instead of receiving a pickled copy, and send
+        # back only the reports. At most two batches per worker are in
+        # flight, so the input is still read lazily.
+        global _worker_linter
+        _worker_linter = self
+        try:
+            pool = multiprocessing.get_context("fork").Pool(n_process)
+        finally:
+            _worker_linter = None
+        pending: collections.deque[AsyncResult[list[Report]]] = collections.deque()
+        with pool:
+            while True:
+                try:
+                    batch = list(itertools.islice(drafts, batch_size))
+                except Exception:
+                    # A draft that fails validation: first the reports of the drafts before it.
+                    while pending:
+                        yield from pending.popleft().get()
+                    raise
+                if not batch:
+                    break
+                pending.append(pool.apply_async(_check_batch_in_worker, (batch,)))
+                if len(pending) >= 2 * n_process:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+
     def _report(self, doc: Doc, context: Context, draft_id: str | int | None) -> Report:
-        text = doc.text
+        text = doccache.text_of(doc)
         findings: list[Finding] = []
         errors: list[CheckError] = []
         notes: tuple[str, ...] = ()
@@ -228,6 +286,7 @@ class Linter:
                     errors.append(CheckError(entry.check.id, entry.plugin, _describe(exc)))
         finally:
             _metrics.detach(doc)
+            doccache.forget(doc)
         try:
             processed = self.host.process_findings(list(findings), context, text, self.config)
             _validate_findings(processed, text)
@@ -304,6 +363,18 @@ def _validate_findings(findings: object, text: str) -> None:
         valid_span = 0 <= finding.start <= finding.end <= len(text)
         if not valid_span or text[finding.start : finding.end] != finding.excerpt:
             raise _MalformedResult(f"result {number} ({finding.code}) has an excerpt that does not match its offsets")
+
+
+#: Whether check_many's workers can be forks of the caller: not on Windows (no fork) nor
+#: macOS (where forking a process that has loaded system frameworks can crash it).
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+#: The Linter a forked worker checks with (set only while the workers are forked).
+_worker_linter: Linter | None = None
+
+
+def _check_batch_in_worker(batch: list[tuple[str, tuple[Context, str | int | None]]]) -> list[Report]:
+    assert _worker_linter is not None, "the worker was not forked from a Linter's check_many"
+    return _worker_linter._check_batch(batch)
 
 
 def _describe(exc: BaseException) -> str:

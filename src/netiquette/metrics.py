@@ -25,10 +25,11 @@ This module imports neither spaCy nor textstat at import time, so that
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from netiquette.doccache import text_of, tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -307,7 +308,7 @@ def compute(doc: Doc, *, readability: bool = True) -> Metrics:
             stats.append(SentenceStats(sentence_start, end, sentence_words, sentence_prose, sentence_syllables))
 
     previous_end = 0
-    for token in doc:
+    for token in tokens_of(doc):
         idx = token.idx
         if token.is_sent_start or sentence < 0:
             if run_start >= 0:
@@ -386,25 +387,6 @@ def _run_syllables(run: str) -> int:
     if word:
         return syllables(word)
     return 1 if _DIGIT.search(run) else 0
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc.
-
-    spaCy's ``Doc.text`` joins every token's text on each access, and a
-    draft's checks read it a dozen times; the last Doc's text is kept (by
-    weak reference, so a Doc is never kept alive by it).
-    """
-    global _last_text
-    last = _last_text
-    if last is not None and last[0]() is doc:
-        return last[1]
-    text = doc.text
-    _last_text = (weakref.ref(doc), text)
-    return text
-
-
-_last_text: tuple[weakref.ref[Doc], str] | None = None
 
 
 def of(doc: Doc) -> Metrics:

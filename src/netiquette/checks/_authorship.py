@@ -13,6 +13,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from netiquette.doccache import text_of, tokens_of
+
 QUOTES_KEY = "netiquette_quoted"
 QUOTES_FACTORY = "netiquette_quotes"
 
@@ -40,7 +42,7 @@ _NEGATIONS = frozenset({"not", "never", "no", "without", "nor", "nobody", "nothi
 @Language.component(QUOTES_FACTORY)
 def mark_quoted(doc: Doc) -> Doc:
     """Store the spans that are not the author's words in ``doc.spans["netiquette_quoted"]``."""
-    text = doc.text
+    text = text_of(doc)
     spans: list[Span] = []
     for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
         for match in pattern.finditer(text):
@@ -56,8 +58,9 @@ def _reported_speech(doc: Doc) -> list[Span]:
     # Without a parser: a reporter word shortly before a reporting verb (or a
     # "message saying" construction) makes the rest of the sentence reported.
     spans = []
+    all_tokens = tokens_of(doc)
     for sent in doc.sents:
-        tokens = list(sent)
+        tokens = all_tokens[sent.start : sent.end]
         for i, token in enumerate(tokens):
             reporting = token.lemma_ in _REPORTING_VERBS and any(
                 t.lemma_ in _REPORTERS for t in tokens[max(0, i - 3) : i]

@@ -41,8 +41,8 @@ from netiquette.checks._authorship import is_negated, is_quoted
 from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
-from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -329,7 +329,7 @@ class CannedOpener(LexiconCheck):
     def _talks_about_templates(self, doc: Doc, text: str) -> bool:
         if "`" in text:
             return True
-        return any(t.lower_ in self._template_talk or t.lemma_ in self._template_talk for t in doc)
+        return any(t.lower_ in self._template_talk or t.lemma_ in self._template_talk for t in tokens_of(doc))
 
     def _greeting_before(self, span: Span) -> Span | None:
         """The greeting whose addressee the span is ("Hi {first_name}", "Dear Ms. <LAST_NAME>"), if any."""

@@ -28,8 +28,8 @@ from spacy.tokens import Doc
 
 from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.context import Context
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
-from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -102,7 +102,9 @@ class HashtagStuffing(Check):
         tagged = bytearray(len(text))
         for match in tags:
             tagged[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-        words = sum(1 for token in doc if token.is_alpha and not tagged[token.idx] and not ignored[token.idx])
+        words = sum(
+            1 for token in tokens_of(doc) if token.is_alpha and not tagged[token.idx] and not ignored[token.idx]
+        )
         start, end = tags[0].start(), tags[-1].end()
         pile = PILE if context.channel in _PUBLIC else PRIVATE_PILE
         if not words:

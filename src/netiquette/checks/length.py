@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from netiquette import metrics as _metrics
 from netiquette.context import CHANNELS, Context
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
 from netiquette.lemmatizer import is_english_word
 from netiquette.models import Severity
@@ -193,7 +194,7 @@ class LengthCheck(Check):
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """Hits for the character limit, the word limit and the reading grade, from the draft's metrics."""
         figures = _metrics.of(doc)
-        text = _metrics.text_of(doc)
+        text = text_of(doc)
         end = len(text.rstrip())
         limits = self.settings.limits.get(context.channel, ChannelLimits())
         if limits.characters is not None and figures.characters > limits.characters and end > limits.characters:
@@ -254,7 +255,7 @@ def _mostly_english(doc: Doc) -> bool:
     # The English formulas give a high grade to any language they cannot
     # read (Latin, Sorbian, Yoruba in spaCy's example sentences), and the
     # language guess leaves drafts it is unsure of to the checks.
-    words = [t.lower_ for t in doc if t.is_alpha]
+    words = [t.lower_ for t in tokens_of(doc) if t.is_alpha]
     return bool(words) and sum(map(is_english_word, words)) >= ENGLISH_VOCABULARY_SHARE * len(words)
 
 

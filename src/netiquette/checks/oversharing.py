@@ -46,8 +46,8 @@ from netiquette.checks._authorship import is_quoted
 from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
-from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -491,7 +491,7 @@ def _matches(matcher: LexiconMatcher, doc: Doc) -> list[Span]:
 def _sentence_openers(doc: Doc, sentence: list[int]) -> Iterator[tuple[int, Token]]:
     # The first word of each sentence.
     last = -1
-    for token in doc:
+    for token in tokens_of(doc):
         if token.is_alpha and sentence[token.i] != last:
             last = sentence[token.i]
             yield last, token
@@ -500,7 +500,7 @@ def _sentence_openers(doc: Doc, sentence: list[int]) -> Iterator[tuple[int, Toke
 def _sentence_ids(doc: Doc) -> list[int]:
     ids = []
     current = 0
-    for token in doc:
+    for token in tokens_of(doc):
         if token.is_sent_start and token.i:
             current += 1
         ids.append(current)
@@ -601,7 +601,7 @@ def _log_severity(doc: Doc, entries: int, context: Context) -> Severity | None:
     # (sentences split at commas, semicolons and line breaks) with words in them.
     clauses = 0
     words = False
-    for token in doc:
+    for token in tokens_of(doc):
         if token.is_sent_start or token.text in {",", ";"} or "\n" in token.text:
             clauses += words
             words = False

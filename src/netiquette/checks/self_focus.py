@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Span, Token
 from netiquette.checks._authorship import QUOTES_FACTORY, quoted_tokens
 from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
+from netiquette.doccache import tokens_of
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
@@ -248,8 +249,9 @@ class SelfFocus(Check):
         showcase = presenting = trouble = reader = 0
         arguing = False
         quoted = quoted_tokens(doc)
+        all_tokens = tokens_of(doc)
         for sent in doc.sents:
-            tokens = [t for t in sent if not t.is_space and not quoted[t.i]]
+            tokens = [t for t in all_tokens[sent.start : sent.end] if not t.is_space and not quoted[t.i]]
             alpha = [t for t in tokens if t.is_alpha]
             if not alpha:
                 continue
@@ -325,12 +327,12 @@ class SelfFocus(Check):
         lower = token.lower_
         if lower not in self._reader:
             return False
-        doc = token.doc
-        before = [doc[i].lower_ for i in range(max(0, token.i - _CONDITION_WINDOW), token.i)]
+        tokens = tokens_of(token.doc)
+        before = [t.lower_ for t in tokens[max(0, token.i - _CONDITION_WINDOW) : token.i]]
         if set(before) & self._conditional:
             return False  # "if you're interested", "hope you're well"
         previous = before[-1] if before else ""
-        following = [doc[i].lower_ for i in range(token.i + 1, min(len(doc), token.i + 3))]
+        following = [t.lower_ for t in tokens[token.i + 1 : token.i + 3]]
         if lower in {"your", "ur", "yours"}:
             if following and following[0] in self._after_your:
                 return False  # "your time", "your business"
@@ -339,7 +341,7 @@ class SelfFocus(Check):
             return not set(before[-2:]) & self._pitch_verbs  # "help your team grow"
         if previous in self._before_you:
             return False  # "thank you", "help you", "connect with you", "hear from you"
-        if previous and doc[token.i - 1].is_alpha and previous not in self._subject_before:
+        if previous and tokens[token.i - 1].is_alpha and previous not in self._subject_before:
             return False  # the object of the author's verb ("add you to my list"), not the reader's doing
         # "you can find my portfolio at", "you'd love our tool", "have you check out my site":
         # instructions and pitches; "I know you're busy": a politeness formula.

@@ -38,8 +38,8 @@ from spacy.tokens import Doc, Token
 from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import load_lexicon
 from netiquette.context import Context
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
-from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -175,7 +175,7 @@ class Shouting(Check):
             if len(run) >= RUN_LENGTH and sum(1 for t in run if _is_shouted(t)) >= RUN_SHOUTED:
                 yield run[0].idx, run[-1].idx + len(run[-1])
 
-        for token in doc:
+        for token in tokens_of(doc):
             if ignored[token.idx]:
                 continue  # quoted, code, a hashtag
             if _is_caps(token):
@@ -194,7 +194,7 @@ class Shouting(Check):
             return None
         if sum(1 for c in cased if c.isupper()) < MESSAGE_UPPER_SHARE * len(cased):
             return None
-        words = [t for t in doc if not ignored[t.idx] and _is_caps(t)]
+        words = [t for t in tokens_of(doc) if not ignored[t.idx] and _is_caps(t)]
         if len(words) < 2 or not any(_is_shouted(t) for t in words):
             return None
         return Hit(CAPS_MESSAGE, words[0].idx, words[-1].idx + len(words[-1]))

@@ -47,8 +47,8 @@ from netiquette.checks._authorship import QUOTES_KEY, is_negated, is_quoted
 from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
-from netiquette.metrics import text_of
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -602,7 +602,7 @@ def _quotations(doc: Doc) -> tuple[list[int], list[int]]:
 def _words_outside(doc: Doc, spans: list[Span]) -> int:
     """How many words the draft has besides its links."""
     covered = {i for span in spans for i in range(span.start, span.end)}
-    return sum(1 for token in doc if token.is_alpha and token.i not in covered)
+    return sum(1 for token in tokens_of(doc) if token.is_alpha and token.i not in covered)
 
 
 @hookimpl

@@ -1,0 +1,169 @@
+"""Skip a regular expression cheaply when the text lacks a string every match must contain.
+
+A check that runs a hundred regular expressions over each draft pays for
+every one at every position, although most cannot match: "you are a
+nightmare to work with" cannot match a draft without "nightmare". The
+pattern is read once (with the ``re`` module's own parser) for a set of
+literal strings one of which every match contains; a draft that contains
+none of them is skipped without running the pattern.
+
+The parser is a private module of the standard library (``re._parser``,
+``sre_parse`` before Python 3.11). If it is missing or changes shape, no
+literals are found and every pattern simply runs: the filter can make a
+check faster, never different.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_sre: Any
+try:  # Python 3.11+
+    from re import _parser as _sre  # type: ignore[attr-defined,no-redef]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre
+
+_REPEATS = frozenset(
+    getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name)
+)
+_GROUPS = frozenset(getattr(_sre, name) for name in ("SUBPATTERN", "ATOMIC_GROUP") if hasattr(_sre, name))
+#: A literal shorter than this is in nearly every draft, so it filters nothing.
+_SHORTEST_USEFUL = 3
+#: Slots are replaced by characters from Unicode's private use area while a template is read.
+_FIRST_MARK = 0xF0000
+#: Code point of a slot's mark -> the literals the slot needs (None: nothing certain).
+Marks = dict[int, "frozenset[str] | None"]
+
+
+def required_literals(template: str, slots: Mapping[str, str] | None = None) -> frozenset[str] | None:
+    """Strings one of which every match contains, or None if none were found.
+
+    ``template`` is a regular expression in which ``{name}`` stands for the
+    regular expression ``slots[name]``, as if it were a group; each slot is
+    read once however many templates use it, which is far cheaper than
+    reading every expanded pattern. The strings are chosen to filter well:
+    none is shorter than three characters or a common English word, and of
+    several candidate sets the one whose shortest string is longest wins,
+    then the smallest.
+    Case-insensitive patterns get None.
+    """
+    try:
+        marks: dict[int, frozenset[str] | None] = {}
+        for number, (name, source) in enumerate(sorted((slots or {}).items())):
+            mark = chr(_FIRST_MARK + number)
+            if "{" + name + "}" in template:
+                template = template.replace("{" + name + "}", mark)
+                marks[ord(mark)] = _slot(source)
+        parsed = _sre.parse(template)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        return _best(_sequence(list(parsed), marks))
+    except Exception:  # a private parser that changed shape: no filter, never an error
+        return None
+
+
+@cache
+def _slot(source: str) -> frozenset[str] | None:
+    return required_literals(f"(?:{source})")
+
+
+def _useful(literal: str) -> bool:
+    # Three characters at least, and not a common word ("you", " and "), which nearly every draft has.
+    return len(literal) >= _SHORTEST_USEFUL and literal.strip() not in STOP_WORDS
+
+
+def _best(candidates: Iterable[frozenset[str]]) -> frozenset[str] | None:
+    useful = [c for c in candidates if c and all(map(_useful, c))]
+    if not useful:
+        return None
+    return max(useful, key=lambda c: (min(min(map(len, c)), 8), -len(c)))
+
+
+def _sequence(items: list[tuple[Any, Any]], marks: Marks) -> list[frozenset[str]]:
+    """Candidate sets for a sequence: its runs of literal characters and each item's own best set."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is _sre.LITERAL and value not in marks:
+            run.append(chr(value))
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        needed = marks[value] if op is _sre.LITERAL else _item(op, value, marks)
+        if needed is not None:
+            candidates.append(needed)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    return candidates
+
+
+def _item(op: Any, value: Any, marks: Marks) -> frozenset[str] | None:
+    """A set of strings one of which every match of one item contains, or None."""
+    if op in _GROUPS:
+        subpattern = value[-1]
+        if op is _sre.SUBPATTERN and value[1] & re.IGNORECASE:
+            return None
+        return _best(_sequence(list(subpattern), marks))
+    if op in _REPEATS:
+        low, _, subpattern = value
+        return _best(_sequence(list(subpattern), marks)) if low >= 1 else None
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in value[1]:
+            needed = _whole(list(branch), marks)
+            if needed is None:
+                return None
+            union |= needed
+        return frozenset(union)
+    if op is _sre.IN and value and all(kind is _sre.LITERAL and code in marks for kind, code in value):
+        # The parser turns an alternation of slots alone, "(?:{a}|{b})", into a class of their marks.
+        sets = [marks[code] for _, code in value]
+        return None if None in sets else frozenset().union(*sets)  # type: ignore[arg-type]
+    # Lookarounds, anchors, classes, any character, back-references: nothing certain.
+    return None
+
+
+def _whole(items: list[tuple[Any, Any]], marks: Marks) -> frozenset[str] | None:
+    """For one branch of an alternation: its best set, or the branch itself when it is all literal."""
+    if items and all(op is _sre.LITERAL and value not in marks for op, value in items):
+        return frozenset(["".join(chr(value) for _, value in items)])
+    return _best(_sequence(items, marks))
+
+
+class LiteralIndex:
+    """Finds which of many literals a text contains, in one pass over the text.
+
+    The literals are indexed by their first three characters, so a text is
+    read once for its three-character pieces, and only literals starting
+    with one of them are looked for.
+
+    Args:
+        literal_sets: the sets ``required_literals`` returned (None is skipped).
+    """
+
+    def __init__(self, literal_sets: Iterable[frozenset[str] | None]) -> None:
+        by_start: dict[str, set[str]] = {}
+        for literals in literal_sets:
+            for literal in literals or ():
+                by_start.setdefault(literal[:_SHORTEST_USEFUL], set()).add(literal)
+        self._by_start = {start: tuple(sorted(group)) for start, group in by_start.items()}
+
+    def found(self, text: str) -> frozenset[str]:
+        """The indexed literals that occur in ``text``."""
+        size = _SHORTEST_USEFUL
+        starts = {text[i : i + size] for i in range(len(text) - size + 1)}
+        by_start = self._by_start
+        return frozenset(
+            literal for start in starts & by_start.keys() for literal in by_start[start] if literal in text
+        )
+
+
+def may_match(literals: frozenset[str] | None, found: frozenset[str]) -> bool:
+    """False only when a pattern needing one of ``literals`` cannot match a text containing just ``found``."""
+    return literals is None or not literals.isdisjoint(found)

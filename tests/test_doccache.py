@@ -1,0 +1,38 @@
+"""The per-Doc text and token cache the checks share."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import spacy
+
+from netiquette import doccache
+
+
+def test_text_and_tokens_are_the_docs_own() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Hi there,  how are you? 👋")
+    assert doccache.text_of(doc) == doc.text
+    assert [(t.i, t.text, t.idx) for t in doccache.tokens_of(doc)] == [(t.i, t.text, t.idx) for t in doc]
+    assert doccache.tokens_of(doc) is doccache.tokens_of(doc)
+
+
+def test_a_new_doc_replaces_the_cached_one() -> None:
+    nlp = spacy.blank("en")
+    first, second = nlp("first draft"), nlp("second one here")
+    assert doccache.text_of(first) == "first draft"
+    assert doccache.text_of(second) == "second one here"
+    assert len(doccache.tokens_of(first)) == 2
+    assert doccache.text_of(first) == "first draft"
+
+
+def test_forget_lets_the_doc_be_freed() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("a draft that should not outlive its caller")
+    doccache.tokens_of(doc)
+    ref = weakref.ref(doc)
+    doccache.forget(doc)
+    del doc
+    gc.collect()
+    assert ref() is None
