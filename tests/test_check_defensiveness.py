@@ -65,14 +65,41 @@ def test_linter_runs_the_check(linter: Linter) -> None:
 
 def test_lexicon_keys_name_defined_codes_and_known_guards() -> None:
     lexicon = load_lexicon("defensiveness.json")
-    guards = {"phrases", "patterns", "start", "alone", "end", "not_after", "not_before", "needs", "soft", "hint"}
+    guards = {
+        "phrases", "patterns", "frames", "start", "alone", "end", "not_after", "not_before", "needs", "unless",
+        "soft", "hint",
+    }  # fmt: skip
     guards_of_cues = guards | {"any_polarity"}
+    families = {name.partition("/")[0] for name in lexicon["cues"]}
     for key, entry in lexicon["rules"].items():
         assert key.partition("/")[0] in CODES, key
         assert set(entry) <= guards, (key, set(entry) - guards)
-        assert set(entry.get("needs", ())) <= set(name.partition("/")[0] for name in lexicon["cues"]), key
+        assert set(entry.get("needs", ())) <= families, key
+        assert set(entry.get("unless", ())) <= families, key
     for key, entry in lexicon["cues"].items():
         assert set(entry) <= guards_of_cues, (key, set(entry) - guards_of_cues)
+    for key, entry in lexicon["combos"].items():
+        assert set(entry.get("unless", ())) <= families, key
+
+
+def test_frames_name_defined_word_lists_and_compile_to_token_patterns() -> None:
+    lexicon = load_lexicon("defensiveness.json")
+    entries = [*lexicon["rules"].values(), *lexicon["cues"].values()]
+    frames = [frame for entry in entries for frame in entry.get("frames", [])]
+    assert frames
+    for frame in frames:
+        assert set(re.findall(r"\$([a-z_]+)", frame)) <= set(lexicon["vocab"]), frame
+        assert len(defensiveness._frame_pattern(frame)) == len(frame.split()), frame
+
+
+def test_frame_slots_compare_lowercase_lemma_or_norm() -> None:
+    pattern = defensiveness._frame_pattern("i @do|have? =not ~2 /splain/ $you{0,2}")
+    assert pattern[0] == {"LOWER": {"IN": ["i"]}}
+    assert pattern[1] == {"LEMMA": {"IN": ["do", "have"]}, "OP": "?"}
+    assert pattern[2] == {"NORM": {"IN": ["not"]}}
+    assert pattern[3]["OP"] == "{0,2}" and "not" in pattern[3]["LOWER"]["NOT_IN"]
+    assert pattern[4] == {"LOWER": {"REGEX": "splain"}}
+    assert pattern[5] == {"LOWER": {"IN": ["$you"]}, "OP": "{0,2}"}
 
 
 def test_matches_land_in_the_components_span_group_labelled_with_codes(linter: Linter) -> None:
@@ -578,7 +605,7 @@ def test_vocab_references_and_combinations_are_defined() -> None:
     text = json.dumps({"rules": lexicon["rules"], "cues": lexicon["cues"]})
     assert set(re.findall(r'"\$([a-z_]+)"', text)) <= set(vocab)
     families = {name.partition("/")[0] for name in lexicon["cues"]}
-    known = {"cues", "window", "gap", "anywhere", "soft", "hint", "through_negation"}
+    known = {"cues", "window", "gap", "anywhere", "soft", "hint", "through_negation", "unless"}
     for key, entry in lexicon["combos"].items():
         assert key.partition("/")[0] in CODES, key
         assert set(entry) <= known, (key, set(entry) - known)
@@ -830,6 +857,101 @@ def test_sarcasm_without_you_is_a_hint_between_friends_but_a_jab_at_a_group_is_n
     )
     assert worst(linter, "Someone hasn't been reading their emails.", "DF107", "email") is Severity.WARNING
     assert worst(linter, "Someone hasn't been reading their emails.", "DF107", "comment") is Severity.ERROR
+
+
+# -- structures rather than phrasings -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The author denies the reader's reading of their words, in any wording.
+        ("Nope, I did not once suggest anything remotely like that.", "DF102"),
+        ("that isn't even close to what i posted", "DF102"),
+        ("Never claimed anything of the sort.", "DF102"),
+        ("Where in my reply did I ever claim that?", "DF102"),
+        ("You keep wilfully misreading everything I write.", "DF102"),
+        ("I'm not the one who got the numbers wrong.", "DF102"),
+        # Blame on the reader's effort or comprehension.
+        ("If you'd bothered to scroll up, the answer was there.", "DF102"),
+        ("If you had opened the invoice you would have noticed the discount.", "DF102"),
+        ("You obviously haven't opened the spreadsheet.", "DF102"),
+        ("It's right there in the release notes.", "DF102"),
+        ("Did you read beyond the headline?", "DF102"),
+        ("Did you even click the link?", "DF102"),
+        # Rhetorical questions about the reader's standing, and pulling rank with a put-down.
+        ("Have you ever actually run a kitchen?", "DF105"),
+        ("Do you even understand how payroll works?", "DF105"),
+        ("Once you've taught for fifteen years, come back and lecture me.", "DF105"),
+        # Sarcastic thanks, minimising, refusal to engage, non-apologies.
+        ("Thanks a lot for the unsolicited critique.", "DF107"),
+        ("Stop whitesplaining my own culture.", "DF107"),
+        ("You're totally overreacting.", "DF104"),
+        ("You are blowing a tiny typo out of proportion.", "DF104"),
+        ("Relax. It was only a joke.", "DF104"),
+        ("I'm not going to debate this with people who won't read the study.", "DF106"),
+        ("I refuse to argue with you any further.", "DF106"),
+        ("Sorry if the evidence upsets you.", "DF106"),
+        ("Sorry you got so offended.", "DF106"),
+        ("I won't apologise for saying it.", "DF106"),
+        ("I honestly couldn't have made it any simpler.", "DF103"),
+        ("How many times have we gone over this?", "DF103"),
+        ("I'll use smaller words this time.", "DF103"),
+    ],
+)
+def test_defensive_structures_are_reported_in_new_wordings(linter: Linter, text: str, code: str) -> None:
+    assert flagged(linter, text, code, channel="reply")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, that's not what I meant, I worded it badly: May for the launch, not the budget.",
+        "I didn't say that very clearly. The budget is fixed; the scope is not.",
+        "I never said thank you for the flowers, so: thank you!",
+        "I didn't mean to wake you, sorry!",
+        "Not what I meant to order, but honestly it's delicious.",
+        "I think you may have misread my note, my handwriting is awful.",
+        "Maybe if you paid the invoice today it would clear by Friday?",
+        "If you had read the book first, you'd probably enjoy the film less.",
+        "Don't worry if you didn't even open the deck, I'll walk you through it.",
+        "The recipe is right there on the counter.",
+        "Did you even get a chance to rest this weekend?",
+        "Did you get past the title screen yet? The second level is wild.",
+        "Have you ever worked with Rust? Curious about your take.",
+        "Thanks for the thoughtful feedback, I'll fold it into the next draft.",
+        "He mansplained the whole meeting to me, ugh.",
+        "I overreacted yesterday, sorry about that.",
+        "You're not overreacting, that was unfair.",
+        "I'm not going to argue, you make a fair point.",
+        "I won't argue with you on that one, you're right.",
+        "I'm done with exams!!! Celebrating tonight",
+        "Sorry the weather ruined your trip.",
+        "No need to apologise for asking, it's a good question!",
+        "Let me know if I can make it any clearer, happy to help.",
+        "How many times a week do you go to the gym?",
+        "Once you've settled in for a few years, come back and visit us!",
+        "I'm not the one who picks the restaurant this time, your turn!",
+        "That's your problem set for tonight, due Friday.",
+        "My boss said I was overreacting and told me to calm down.",
+    ],
+)
+def test_look_alikes_of_the_structures_pass(linter: Linter, text: str) -> None:
+    assert not flagged_any(linter, text, channel="reply")
+
+
+def test_an_admission_undoes_a_denial_but_a_sorry_but_does_not(linter: Linter) -> None:
+    assert flagged(linter, "That's not what I meant at all.", "DF102")
+    assert not flagged_any(linter, "That's not what I meant at all, sorry, I wasn't clear.")
+    assert not flagged_any(linter, "That's not what I meant at all, my bad.")
+    assert flagged(linter, "Sorry, but that's not what I meant at all.", "DF102")
+
+
+def test_a_signal_that_needs_backing_does_not_hide_the_combination_that_backs_it(linter: Linter) -> None:
+    # "for a decade" alone needs backing (DF105/experience); with "come back and ..." the pair is a finding.
+    text = "When you've managed a P&L for a decade, come back and we'll talk."
+    assert flagged(linter, text, "DF105", channel="comment")
+    assert not flagged_any(linter, "I've managed a P&L for a decade and still learn every quarter.", channel="comment")
 
 
 # -- the rule page's examples --------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -159,6 +160,34 @@ def test_word_list_records_its_source_and_drops_innocent_words() -> None:
         ("Talk to me like that again and you'll be picking your teeth up off the floor.", "HO104"),
         ("Consider this your final warning.", "HO104"),
         ("Imagine being paid to write this drivel.", "HO105"),
+        # Words about someone's mind that no list has, read from how they are built.
+        ("Honestly you're completely talentless.", "HO102"),
+        ("your feckless manager lost the account again", "HO102"),
+        ("are u seriously this incapable of reading a calendar", "HO102"),
+        ("My intern has more common sense than your whole team.", "HO102"),
+        ("You are way out of your depth in this thread.", "HO102"),
+        # Contempt read from a dismissive frame plus what makes it aimed at someone.
+        ("Must be nice to get paid for forwarding emails.", "HO102"),
+        ("Bless your heart, you actually believed the roadmap.", "HO102"),
+        ("How adorable that you think the board reads these.", "HO102"),
+        ("Oh sure, because the intern who never wrote a test knows better.", "HO102"),
+        ("I could explain it to you, but I'd need a picture book.", "HO102"),
+        ("Not everybody can handle a deadline, and your team is a prime example.", "HO102"),
+        ("Tell me you don't read the docs without telling me you don't read the docs.", "HO102"),
+        ("Imagine charging that much for something this amateurish.", "HO102"),
+        ("Do you even understand the basics of accounting?", "HO102"),
+        ("Did you test it, or did you just hope for the best?", "HO102"),
+        ("Is there anybody in your support team who isn't clueless?", "HO102"),
+        ("It'd be clear if you had even bothered to open the file.", "HO102"),
+        ("Perhaps stick with something easier next time.", "HO102"),
+        ("Nice work einstein, the page is still broken.", "HO102"),
+        ("Thank you for the 'review', it was everything I expected. As usual.", "HO102"),
+        ("The self-styled growth expert strikes again. How original.", "HO102"),
+        ('Your "architect" designs systems like a first-year student.', "HO102"),
+        # Threats by implication.
+        ("Lovely shop you have. Pity if your regulars found out what goes on in the kitchen.", "HO104"),
+        ("Carry on like this and see how long you keep your seat on the board.", "HO104"),
+        ("Good luck landing another contract once I've told everyone how you work.", "HO104"),
     ],
 )
 def test_flags(linter: Linter, text: str, code: str) -> None:
@@ -249,6 +278,30 @@ def test_flags(linter: Linter, text: str, code: str) -> None:
         "You're a beast at debugging, seriously.",
         "Are you daft enough to join us for the 5am run? 😄",
         "The weather this week? Pathetic. Anyway, great event!",
+        # Frames of contempt used kindly, criticism of work, and self-deprecation.
+        "Must be nice to have the whole week off! Enjoy it, you earned it.",
+        "Bless your heart for driving me to the airport at 5am.",
+        "So sweet that you thought of us on launch day.",
+        "Sure, because nothing ever goes wrong on a Friday deploy 😅",
+        "I'd explain it to you, but I'm boarding now. Call you tonight?",
+        "Not everyone can make the offsite, so we'll record the sessions.",
+        "Tell me you're a product manager without telling me you're a product manager: I love a roadmap.",
+        "Imagine having a CI pipeline that finishes in two minutes.",
+        "Do you even lift? Asking for the office gym club 😄",
+        "Did you want the slides, or just the recording?",
+        "Is there anyone in your team who speaks Portuguese?",
+        "Maybe stick with the default settings for the first run.",
+        "Hey genius, that fix worked first time, thank you!",
+        "Thanks for the review, the notes on caching were spot on.",
+        'Click the "Export" button, then pick CSV.',
+        "The draft is half-baked: the numbers are from Q2 and the charts have no labels. Can we fix that first?",
+        "I'm so clueless with spreadsheets, could you show me the pivot table trick?",
+        "Stop your mindless scrolling and go for a walk.",
+        "It would be a pity if the kids found out about the surprise party!",
+        "Let's see how long you last in the ice bath 😂",
+        "Good luck finding a new role after we close the office; we'll write references for everyone.",
+        "You have more talent than you think.",
+        "Quick-witted and open-minded: the best hire we made this year.",
     ],
 )
 def test_passes(linter: Linter, text: str) -> None:
@@ -282,6 +335,37 @@ def test_untargeted_swearing_is_a_hint_except_under_a_post_or_to_a_stranger(lint
     assert worst(linter, "Sorry you had to deal with all that shit this week.", "reply") is Severity.INFO
     # Mild words on their own are never reported.
     assert worst(linter, "What the hell happened to the build?", "reply") is None
+
+
+def test_banter_with_a_friend_is_a_hint_but_the_same_words_in_public_are_not(linter: Linter) -> None:
+    text = "lol you idiot, you left your mic on all through standup 😂 love you"
+    assert worst(linter, text, "dm") is Severity.INFO
+    assert worst(linter, text, "comment") is Severity.ERROR
+    assert worst(linter, text, "dm", first_contact=True) is Severity.ERROR
+    # Without the affection it is still a warning between friends.
+    assert worst(linter, "lol you idiot, you left your mic on", "dm") is Severity.WARNING
+
+
+def test_contempt_is_reported_from_the_frame_to_the_end_of_its_sentence(linter: Linter) -> None:
+    (finding,) = findings(linter, "Great meetup. Bless your heart, you really thought that would scale.")
+    assert finding.code == "HO102"
+    assert finding.excerpt == "Bless your heart, you really thought that would scale"
+
+
+def test_scare_quotes_are_a_sneer_only_around_a_word_someone_owns() -> None:
+    lexicon = hostility._lexicon()
+    sneer = hostility._normalise('Your "senior" developer wrote this.', lexicon)
+    named = hostility._normalise('Open the "Settings" tab, then the verb "section".', lexicon)
+    assert [sneer[i].form for i in hostility._scare_quoted(sneer)] == ["senior"]
+    assert not hostility._scare_quoted(named)
+
+
+def test_words_about_the_mind_are_read_from_how_they_are_built() -> None:
+    pattern = re.compile("^" + hostility._mind_adjectives(hostility.load_lexicon(hostility.LEXICON)) + "$")
+    for word in ("talentless", "witless", "half-baked", "dull-witted", "pea-brained", "narrow-minded", "oafish"):
+        assert pattern.match(word), word
+    for word in ("quick-witted", "open-minded", "stylish", "wireless", "seamless", "half-price", "careless"):
+        assert not pattern.match(word), word
 
 
 def test_reports_the_phrase_not_the_sentence(linter: Linter) -> None:

@@ -168,3 +168,75 @@ def test_own_lists_and_ordinary_posts_pass(linter: Linter, text: str) -> None:
 def test_questions_in_a_thread_are_a_conversation_not_a_quote(linter: Linter, text: str) -> None:
     assert worst(linter, text, channel="comment") is None
     assert worst(linter, text, channel="reply") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # General statements with the rhetoric of a saying and no poster words.
+        "Small hinges swing big doors.",
+        "Calm hands steer the ship through every storm.",
+        "Ships are safe in harbor, but that's not what ships are built for.",
+        "the quietest rooms hold the loudest thoughts",
+        # Commands to everyone: antithesis, parallel imperatives.
+        "Plant in the spring, not in the storm.",
+        "Don't chase the crowd, build the road.",
+        "Talk less. Listen more. Observe everything.",
+    ],
+)
+def test_sayings_read_from_their_shape_are_a_hint_in_a_post(linter: Linter, text: str) -> None:
+    # A one-line tip can have a saying's shape, so the shape alone only hints.
+    assert worst(linter, text) is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An attribution in another form, and a bare name closing a saying.
+        "Henry Ford put it best: whatever you think, you are right.",
+        "Don't count the days, make the days count. Muhammad Ali",
+    ],
+)
+def test_attributed_sayings_without_poster_words_are_a_warning_in_a_post(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Something ties the general-sounding words to the author, a moment or a person.
+        "Small hinges swing big doors. Our two-line config change halved the build this week.",
+        "Rest well this weekend, everyone!",
+        "Slow down on the bridge, the ice is bad this morning.",
+        "Water the plants on Tuesday and Friday, not more; they rot easily.",
+        "Don't use the staging database for demos, use the sandbox.",
+        "The office will be closed on Monday, not Tuesday.",
+        "Nobody cried, the launch slipped and nobody noticed.",
+        "Cry more. The policy isn't changing.",
+        "Never trust his estimates, he always doubles them.",
+        "Rivers flood in spring. The council has closed the towpath.",
+        # A question is a conversation, however short.
+        "A variable has scope, an object has a lifetime. Which one do you mean?",
+        # Too little of a saying's rhetoric: one sign of it, or none.
+        "Long walks, quiet evenings, and not a single alarm clock.",
+        "Silence is an answer.",
+        "Bloom where you are planted.",
+        # An answer in a conversation, however general it sounds.
+        "No but the old printer always can",
+    ],
+)
+def test_general_sounding_posts_with_something_specific_pass(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is None
+
+
+def test_a_saying_read_from_its_shape_is_reported_only_in_a_feed(linter: Linter) -> None:
+    general = "Calm hands steer the ship through every storm."
+    assert worst(linter, general, "comment") is Severity.INFO
+    assert worst(linter, general, "reply") is Severity.INFO
+    assert worst(linter, general, "dm") is None
+    assert worst(linter, general, "email") is None
+    # Under someone's post a command or "you" is addressed to that person.
+    command = "Don't feed the trolls, just report them."
+    assert worst(linter, command, "post") is Severity.INFO
+    assert worst(linter, command, "comment") is None
+    assert worst(linter, command, "reply") is None

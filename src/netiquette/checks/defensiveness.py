@@ -14,7 +14,14 @@ What it does
     correction. Put-downs that name no "you" pair a stand-in for the reader
     ("some folks", "from someone who") with a failing ("never got past the
     headline", "has never run a team"), or two sneers ("this is basic
-    stuff" and "they cover it in week one").
+    stuff" and "they cover it in week one"). Frames (a shorthand for token
+    patterns over lemmas and norms) describe the structures defensive
+    replies share in any wording: a first-person "said/meant/wrote" under a
+    negation, the reader misreading or not bothering to read, rhetorical
+    questions about the reader's standing, sarcastic thanks, minimising,
+    refusing to engage and non-apologies. A variant may be undone by a cue
+    elsewhere in the draft ("unless"): an admission ("sorry, I worded that
+    badly") turns a denial into a clarification.
 
 Why is this bad
     A defensive reply answers the person instead of the point. The reader
@@ -34,6 +41,7 @@ Context
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
@@ -239,6 +247,58 @@ def _literal_sequences(pattern: list[dict[str, Any]]) -> list[tuple[str, ...]] |
     return [seq for seq in sequences if seq]
 
 
+# A frame slot: an optional attribute marker, the alternatives, an optional repeat.
+_SLOT = re.compile(r"^(?P<attr>[@=!]?)(?P<words>.+?)(?P<op>\?|\{\d*,\d*\})?$")
+_GAP = re.compile(r"^~(?P<most>\d)$")
+_SLOT_ATTRS = {"": "LOWER", "@": "LEMMA", "=": "NORM", "!": "LOWER"}
+# What a "~N" gap may not step over: a negation, a word that joins two
+# clauses, clause punctuation or a quotation mark would make the frame's two
+# ends belong to different statements (or to different speakers).
+_GAP_STOPS = sorted(
+    {"not", "never", "no", "n't", "nt", "but", "and", "or", "because", "though", "although", "if"}
+    | _CLAUSE_BREAKS
+    | {",", '"', "“", "”", "‘", "’", "'", "\n"}
+)
+
+
+def _frame_slot(slot: str) -> dict[str, Any]:
+    """The token pattern of one slot of a frame (see ``_frame_pattern``)."""
+    gap = _GAP.match(slot)
+    if gap:
+        return {
+            "IS_SPACE": False,
+            "IS_SENT_START": False,
+            "LOWER": {"NOT_IN": _GAP_STOPS},
+            "NORM": {"NOT_IN": ["not"]},
+            "OP": f"{{0,{gap['most']}}}",
+        }
+    if len(slot) > 2 and slot.startswith("/") and slot.endswith("/"):
+        return {"LOWER": {"REGEX": slot[1:-1]}}
+    parsed = _SLOT.match(slot)
+    if parsed is None:  # pragma: no cover - the regex matches any non-empty slot
+        raise ValueError(f"bad frame slot {slot!r}")
+    test = "NOT_IN" if parsed["attr"] == "!" else "IN"
+    pattern: dict[str, Any] = {_SLOT_ATTRS[parsed["attr"]]: {test: parsed["words"].split("|")}}
+    if parsed["op"]:
+        pattern["OP"] = parsed["op"]
+    return pattern
+
+
+def _frame_pattern(frame: str) -> list[dict[str, Any]]:
+    """A spaCy token pattern for a frame: a readable shorthand for the structures the lexicon looks for.
+
+    A frame is slots separated by spaces. A slot is one word or alternatives
+    joined by "|" (``said|wrote``), where ``$name`` stands for the words of
+    ``vocab[name]``; words are compared lowercased, or as lemmas after "@"
+    (``@say`` matches "said") or as norms after "=" (``=not`` matches "n't"
+    and "nt", ``=are`` matches "'re"); after "!" the slot is any one token
+    but these words (``!but|,``). A slot may end in "?" (optional) or a
+    repeat such as ``{0,2}``. ``~N`` allows up to N other words, but no
+    negation or clause joiner; ``/regex/`` matches the lowercase word.
+    """
+    return [_frame_slot(slot) for slot in frame.split()]
+
+
 def _is_word(token: Token) -> bool:
     return any(ch.isalnum() for ch in token.text)
 
@@ -308,7 +368,14 @@ class DefensivenessMatcher(LexiconMatcher):
         vocab: dict[str, list[str]] = lexicon.get("vocab", {})
         self.variants: dict[str, dict[str, Any]] = dict(lexicon["rules"])
         self.variants.update({_CUE_PREFIX + key: entry for key, entry in lexicon.get("cues", {}).items()})
-        self.variants = {key: _expand(entry, vocab) for key, entry in self.variants.items()}
+        # Frames become token patterns before the "$name" word lists are filled in.
+        self.variants = {
+            key: _expand(
+                {**entry, "patterns": entry.get("patterns", []) + [_frame_pattern(f) for f in entry.get("frames", [])]},
+                vocab,
+            )
+            for key, entry in self.variants.items()
+        }
         self.openers = frozenset(lexicon.get("openers", ()))
         self.fillers = frozenset(lexicon.get("fillers", ()))
         self.cues_key = f"{name}_cues"
@@ -487,6 +554,16 @@ def _negated(span: Span) -> bool:
     return True
 
 
+def _excused(span: Span, cues: set[str]) -> bool:
+    """Whether the draft has a cue that undoes this match (its variant's ``unless`` families).
+
+    "Sorry, that's not what I meant, I worded it badly" denies a reading as
+    plainly as "that's not what I meant", but owns the misunderstanding: a
+    clarification, not a defence.
+    """
+    return not cues.isdisjoint(_variant(span).get("unless", ()))
+
+
 def _carries_negation(span: Span) -> bool:
     return any(t.lower_ in _NEGATIONS or t.norm_ in _NEGATIONS for t in span)
 
@@ -508,11 +585,13 @@ class Defensiveness(LexiconCheck):
         rated = []
         for span in sorted(self._authored(doc, self.matches(doc)), key=lambda span: (span.start, span.end)):
             severity = self.severity(span.label_, span, context)
-            if severity is not None:
+            if severity is not None and not _excused(span, cues):
                 rated.append((span, severity))
-        for span in _combined(cue_spans, [span for span, _ in rated]):
+        # A signal that still needs backing is no finding yet, so it must not hide a combination that backs it.
+        findings = [span for span, _ in rated if not _variant(span).get("needs")]
+        for span in _combined(cue_spans, findings):
             severity = self.severity(span.label_, span, context)
-            if severity is not None:
+            if severity is not None and not _excused(span, cues):
                 rated.append((span, severity))
         rated.sort(key=lambda pair: (pair[0].start, pair[0].end))
         standalone = [(span, severity) for span, severity in rated if not _variant(span).get("needs")]

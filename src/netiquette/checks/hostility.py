@@ -16,7 +16,12 @@ What it does
     dehumanising comparisons ("a trained monkey could do your job better"),
     scorn for someone's mind or worth ("do you even have two brain cells"),
     "shut up" said other ways ("zip it"), and veiled threats ("it would be a
-    shame if your clients found out").
+    shame if your clients found out", "see how long you keep that job").
+    Words about someone's mind are also read from how they are built
+    ("talentless", "half-baked", "amateurish"), and polite-sounding contempt
+    from a dismissive frame ("bless your heart", "sure, because ...", "cute
+    that you think ...", a "so-called expert", scare quotes) together with
+    what aims it at someone (see ``Hostility._contempt``).
 
 Why is this bad
     A line you would not say to someone's face costs more online than off:
@@ -36,7 +41,8 @@ Context
     to miss it"), negation ("you're not stupid for asking"), words in
     quotation marks, quoted lines, speech reported by someone else ("she
     told me I was a clown"), or a word being talked about ("the word idiot
-    comes from Greek").
+    comes from Greek"). An insult to a friend in a draft that says it
+    fondly ("love you", a heart) is banter: only a hint.
 """
 
 from __future__ import annotations
@@ -44,13 +50,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
 from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import load_lexicon
+from netiquette.checks._prefilter import LiteralIndex, may_match, required_literals
 from netiquette.context import Context
+from netiquette.doccache import text_of
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
@@ -174,6 +182,37 @@ _VERDICTS = frozenset({"pathetic", "disgusting", "embarrassing", "laughable", "p
 _NEGATION_WINDOW = 4
 # How close a second-person word must be to a swear word for it to be aimed at the reader.
 _AIM_WINDOW = 3
+# Words about a lacking mind are built in a few ways, so words no list has are read too: "-less" on a
+# faculty ("clueless", "talentless", "feckless"), "half-" ("half-baked"), "-witted" and "-brained" on a dull
+# stem, "-minded" on a narrow one, "-ish" on a fool ("amateurish", "clownish"). The stems are closed so that
+# praise built the same way ("quick-witted", "open-minded", "stylish") never counts.
+_MIND_MORPHOLOGY = (
+    r"(?:clue|brain|mind|wit|gorm|spine|gut|talent|skill|feck|sense|use|worth)less"
+    r"|half-(?:baked|assed|arsed|witted)"
+    r"|(?:dim|half|slow|dull|thick|feeble)-?witted"
+    r"|(?:bird|hare|pea|rattle|feather|scatter)-?brained"
+    r"|(?:small|narrow|simple|feeble|petty|closed|weak)-?minded"
+    r"|(?:amateur|child|clown|boor|oaf|lout|dolt|brat)ish"
+)
+# Quote marks around a word or two that are not a quotation but a sneer ('your "senior" developer').
+_QUOTE_MARKS = "'\"‘’“”`"
+# A sneer in quotes belongs to someone: 'your "senior" developer', 'the "fix" you pushed', 'you "fixed" it'.
+_SNEER_OWNERS = frozenset(
+    {"your", "ur", "his", "her", "their", "the", "this", "that", "our", "you", "he", "she", "they", "so-called"}
+)
+# Things whose names are quoted as a matter of course ('the "Save" button', 'the "Blog" link').
+_NAMED_THINGS = frozenset(
+    "button buttons link links tab tabs menu field fields option options column columns setting settings page "
+    "pages folder file label tag section branch command key flag channel list sheet slide title heading".split()
+)
+# Emoji that roll their eyes at the reader, and emoji that show the draft is fond, not hostile.
+_DISMISSIVE_EMOJI = frozenset("🙄😒🤡🥱")
+_WARM_EMOJI = frozenset("❤💕💖💗💙💚💛💜🧡🥰😍😊🙏🤗")
+# Beside the lexicon's positive words: what envy or teasing between friends sounds like ("must be nice ...
+# enjoy it, you earned it").
+_WARM_WORDS = frozenset({"enjoy", "deserve", "deserved", "earned", "jealous", "envious", "rooting", "xx", "xoxo"})
+# Affection that turns a friend's "you idiot" into banter ("you left the mic on, you idiot 😂 love you").
+_AFFECTION = (("love", "you"), ("luv", "you"), ("ily",), ("love", "ya"), ("xoxo",))
 
 
 class _Word(NamedTuple):
@@ -184,6 +223,34 @@ class _Word(NamedTuple):
     end: int
     #: Whether the source was capitalised (a name, or a sentence start).
     capitalised: bool
+    #: The punctuation, quote marks and emoji between this word and the next (a question mark, scare quotes, 🙄).
+    after: str = ""
+
+
+class _Pattern:
+    """One template of hostility.json, filled in; compiled the first time a draft may match it.
+
+    Compiling all of them took about half a second of every CLI run, and
+    most drafts rule out most patterns by ``needs`` alone.
+    """
+
+    __slots__ = ("_compiled", "code", "needs", "on_shapes", "source")
+
+    def __init__(self, code: str, source: str, on_shapes: bool, needs: frozenset[str] | None) -> None:
+        self.code = code
+        self.source = source
+        #: Matched against the words with capitalised ones as "@cap" (the template has a {name} slot).
+        self.on_shapes = on_shapes
+        #: Strings one of which every match contains (None: no such strings are known).
+        self.needs = needs
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled regular expression."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
 
 
 class _Lexicon(NamedTuple):
@@ -193,7 +260,9 @@ class _Lexicon(NamedTuple):
     exclaimers: frozenset[str]
     sympathy: frozenset[str]
     mention_cues: frozenset[str]
-    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]
+    patterns: tuple[_Pattern, ...]
+    #: Finds the strings the patterns need in a draft, for skipping the patterns that cannot match.
+    needs: LiteralIndex
 
 
 def _words(entry: str) -> list[str]:
@@ -203,6 +272,66 @@ def _words(entry: str) -> list[str]:
 def _alternation(words: list[str]) -> str:
     # Longest first, so that "idiots" is not cut to "idiot".
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _mind_adjectives(data: dict[str, Any]) -> str:
+    """A regular expression for one word about someone's mind, competence or worth, listed or built like one."""
+    return "(?:" + _alternation(_words(data["mind_adjectives"])) + "|" + _MIND_MORPHOLOGY + ")"
+
+
+def _target(data: dict[str, Any]) -> str:
+    """A regular expression for who a describing word can run down: the reader, or a person named as such.
+
+    "my kid" and "our team" are left out: what the author says of their own
+    people is fond teasing far more often than contempt.
+    """
+    people = _alternation(_words(data["person_nouns"]) + _words(data["person_words"]))
+    return (
+        "(?:you(?: guys| people| lot| two| all)?|he|she|(?:your|ur|this|that|the|these|those|their|his|her) "
+        + people
+        + ")"
+    )
+
+
+class _Contempt(NamedTuple):
+    """The dismissive frames of hostility.json's "contempt" block, and the cues they may need."""
+
+    #: Each frame, and the groups of cues of which one (all of its cues) must be in the sentence too.
+    frames: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]
+    #: Cue name -> expression run on a sentence ("target", "evaluation", "weak", "belief") or the draft ("other").
+    cues: dict[str, re.Pattern[str]]
+
+
+@cache
+def _contempt_lexicon() -> _Contempt:
+    data = load_lexicon(LEXICON)
+    block = data["contempt"]
+    person = _alternation(_words(data["person_nouns"]) + _words(data["person_words"]) + _words(block["roles"]))
+    evaluation = (
+        "(?:"
+        + _mind_adjectives(data)
+        + "|"
+        + _alternation(_words(data["insult_adjectives"]))
+        + "|"
+        + _alternation(_words(data["insult_nouns"]))
+        + ")"
+    )
+    cues = {
+        "target": r"(?:you|your|yours|yourself|yourselves|(?:your|ur|the|this|that|a|an|some|these|those|our|their"
+        r"|his|her) (?:[^ .,]+ )?" + person + ")",
+        "evaluation": evaluation,
+        # A put-down weaker than a word about the mind still counts once a frame has shown the sneer.
+        "weak": "(?:" + evaluation + "|" + block["cues"]["weak"] + ")",
+        "belief": block["cues"]["belief"],
+        "other": block["cues"]["other"],
+    }
+    compiled = {name: re.compile(r"(?<![^ ])" + source + r"(?![^ ])") for name, source in cues.items()}
+    frames = []
+    for entry in block["frames"]:
+        source = entry["frame"].replace("{person}", person)
+        needs = tuple(frozenset(group.split()) for group in entry["needs"].split("|"))
+        frames.append((re.compile(source), needs))
+    return _Contempt(tuple(frames), compiled)
 
 
 @cache
@@ -259,6 +388,10 @@ def _lexicon() -> _Lexicon:
         # Common verbs that only look like describing words ("you need a dummy variable") are not.
         "adjlike": r"(?!(?:need|needed|feed|seed|speed|indeed|want|meant)(?![^ ]))[a-z]+(?:-[a-z]+)?"
         r"(?:ic|ous|ful|less|ed|ing|al|ive|ish|ant|ent|y)",
+        # A word about someone's mind, competence or worth, listed or built the way such words are built.
+        "mind_adj": _mind_adjectives(data),
+        # Who a describing word can run down: the reader, or a person ("the consultant", not "my kid", "this PR").
+        "target": _target(data),
     }
     patterns = []
     for code, templates in data["patterns"].items():
@@ -266,8 +399,8 @@ def _lexicon() -> _Lexicon:
             source = template
             for slot, value in slots.items():
                 source = source.replace("{" + slot + "}", value)
-            compiled = re.compile(r"(?<![^ ])" + source + r"(?![^ ])")
-            patterns.append((code, compiled, "{name}" in template))
+            needs = required_literals(template, slots)
+            patterns.append(_Pattern(code, r"(?<![^ ])" + source + r"(?![^ ])", "{name}" in template, needs))
     return _Lexicon(
         categories,
         tuple(_words(data["maskable"])),
@@ -276,6 +409,7 @@ def _lexicon() -> _Lexicon:
         frozenset(_words(data["sympathy"])),
         frozenset(_words(data["mention_cues"])),
         tuple(patterns),
+        LiteralIndex(p.needs for p in patterns),
     )
 
 
@@ -347,6 +481,7 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
             core_start, core_end = match.start(), matches[skip_to].end()
             gap = text[previous_end:core_start]
             previous_end = core_end
+            _note_gap(words, gap)
             if words and _SENTENCE_BREAK.search(gap):
                 words.append(_Word(".", core_start, core_start, False))
             elif words and _CLAUSE_BREAK.search(gap):
@@ -365,6 +500,7 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
             continue
         gap = text[previous_end:core_start]
         previous_end = core_end
+        _note_gap(words, gap)
         if words and _SENTENCE_BREAK.search(gap):
             words.append(_Word(".", core_start, core_start, False))
         elif words and _CLAUSE_BREAK.search(gap):
@@ -375,7 +511,14 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
         next_raw = matches[index + 1].group().lower() if index + 1 < len(matches) else ""
         for form in _forms(lower, next_raw, lexicon):
             words.append(_Word(form, core_start, core_end, capitalised))
+    _note_gap(words, text[previous_end:])
     return words
+
+
+def _note_gap(words: list[_Word], gap: str) -> None:
+    """Record on the last word what separates it from the next (or from the end of the draft)."""
+    if words and gap.strip():
+        words[-1] = words[-1]._replace(after=gap)
 
 
 def _forms(lower: str, next_raw: str, lexicon: _Lexicon) -> tuple[str, ...]:
@@ -423,7 +566,7 @@ class Hostility(Check):
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit per hostile phrase in the author's own words."""
         lexicon = _lexicon()
-        text = doc.text
+        text = text_of(doc)
         words = _normalise(text, lexicon)
         if not words:
             return
@@ -432,9 +575,13 @@ class Hostility(Check):
         found: list[tuple[str, int, int]] = []
         by_form = _joined([w.form for w in words])
         by_shape = _joined(["@cap" if w.capitalised else w.form for w in words])
-        for code, pattern, on_shapes in lexicon.patterns:
-            joined, offsets = by_shape if on_shapes else by_form
-            for match in pattern.finditer(joined):
+        present = {False: lexicon.needs.found(by_form[0]), True: lexicon.needs.found(by_shape[0])}
+        for pattern in lexicon.patterns:
+            code = pattern.code
+            if not may_match(pattern.needs, present[pattern.on_shapes]):
+                continue
+            joined, offsets = by_shape if pattern.on_shapes else by_form
+            for match in pattern.compiled.finditer(joined):
                 start_char, end_char = match.span("hit") if match.group("hit") is not None else match.span()
                 first = _index_at(offsets, start_char)
                 last = _index_at(offsets, end_char - 1)
@@ -461,7 +608,7 @@ class Hostility(Check):
         is right for "you said ..." but hides the author's own attack in "if you
         write that again I'll ..." or "don't you tell me what to do, idiot".
         """
-        mask = visibly_quoted_mask(doc.text)
+        mask = visibly_quoted_mask(text_of(doc))
         for sent in doc.sents:
             tokens = list(sent)
             for i, token in enumerate(tokens):
@@ -532,6 +679,58 @@ class Hostility(Check):
                 yield SLUR, i, i
             elif category == "profanity" and not self._is_intensifier(words, i, lexicon):
                 yield (AIMED_PROFANITY if self._is_aimed(words, i, lexicon) else SWEARING), i, i
+        # Contempt that no word gives away, read from the shape of a sentence.
+        yield from self._contempt(words, claimed, lexicon)
+
+    def _contempt(self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon) -> Iterator[tuple[str, int, int]]:
+        """Sentences whose shape is contempt: a dismissive frame with what it needs to be aimed at someone.
+
+        A frame alone ("must be nice to ...", "bless your heart", "not everyone
+        can ...", "do you even ...") is as often friendly; it counts as an
+        insult only with the cues the lexicon asks of it in the same sentence:
+        a person as target, a word about their mind or worth (listed or built
+        like one: "clueless", "talentless", "amateurish"), a weaker put-down
+        ("crayons", "couldn't find the bug"), the reader's belief held up ("you
+        really thought"), scare quotes, a question, or a second dismissive mark
+        in the draft ("How original.", 🙄). A sentence with praise or warmth
+        in or just after it ("must be nice ... enjoy it, you earned it") is
+        let go, as is one already reported.
+        """
+        contempt = _contempt_lexicon()
+        scare = _scare_quoted(words)
+        draft = " ".join(w.form for w in words)
+        other = bool(contempt.cues["other"].search(draft)) or any(
+            ch in _DISMISSIVE_EMOJI for w in words for ch in w.after
+        )
+        sentences = _sentences(words, scare)
+        for number, indices in enumerate(sentences):
+            if any(claimed[i] for i in indices):
+                continue
+            forms = [words[i].form for i in indices]
+            text, offsets = _joined(forms)
+            for frame, needs in contempt.frames:
+                match = frame.search(text)
+                if match is None:
+                    continue
+                spans = [match.span()]
+                present: dict[str, bool] = {
+                    "scare": any(i in scare for i in indices),
+                    "question": "?" in words[indices[-1]].after,
+                    "other": other,
+                }
+                for name in ("target", "evaluation", "weak", "belief"):
+                    cues = [cue.span() for cue in contempt.cues[name].finditer(text)]
+                    present[name] = bool(cues)
+                    if name != "target":
+                        spans.extend(cues)  # "knows best": the sneer's own words are not praise
+                if not any(all(present[cue] for cue in group) for group in needs):
+                    continue
+                following = sentences[number + 1] if number + 1 < len(sentences) else []
+                if _warm(words, indices, offsets, spans, following, lexicon):
+                    break
+                start = match.start() + len(match.group()) - len(match.group().lstrip(", "))
+                yield INSULT, indices[_index_at(offsets, start)], indices[-1]
+                break
 
     @staticmethod
     def _is_intensifier(words: list[_Word], i: int, lexicon: _Lexicon) -> bool:
@@ -572,6 +771,9 @@ class Hostility(Check):
             return Severity.ERROR
         strong = context.is_public or bool(context.first_contact)
         if code in {INSULT, AIMED_PROFANITY}:
+            if not strong and _affectionate(words):
+                # Banter with a friend who knows the author's tone: a hint, not a warning.
+                return Severity.INFO
             return Severity.ERROR if strong else Severity.WARNING
         # Untargeted swearing: louder to a stranger, or when it runs down what is being answered.
         if context.first_contact:
@@ -605,6 +807,66 @@ def _clause_before(words: list[_Word], index: int, limit: int, stop: str = ".,")
         forms.append(word.form)
     forms.reverse()
     return forms
+
+
+def _scare_quoted(words: list[_Word]) -> set[int]:
+    """Indices of words in scare quotes: one or two words with a quote mark right before and right after."""
+    real = [i for i, w in enumerate(words) if w.form not in {".", ","}]
+    found: set[int] = set()
+    for k in range(1, len(real)):
+        opening = words[real[k - 1]].after
+        if not opening or opening[-1] not in _QUOTE_MARKS or words[real[k - 1]].form not in _SNEER_OWNERS:
+            continue  # 'the verb "section"', 'the link to "Blog"': a word named, not sneered at
+        if k + 1 < len(real) and words[real[k + 1]].form in _NAMED_THINGS:
+            continue  # 'the "Save" button'
+        for j in (k, k + 1):
+            if j >= len(real) or real[j] - real[k] != j - k:
+                break  # past the end, or a clause break inside: a quotation, not a sneer
+            closing = words[real[j]].after
+            if closing and closing[0] in _QUOTE_MARKS:
+                found.update(real[k : j + 1])
+                break
+    return found
+
+
+def _sentences(words: list[_Word], scare: set[int]) -> list[list[int]]:
+    """Word indices sentence by sentence, without the clause marks that quote marks around a sneer left."""
+    sentences: list[list[int]] = [[]]
+    for i, word in enumerate(words):
+        if word.form == ".":
+            sentences.append([])
+        elif word.form != "," or not ({i - 1, i + 1} & scare):
+            sentences[-1].append(i)
+    return [s for s in sentences if s and words[s[-1]].form != ","]
+
+
+def _warm(
+    words: list[_Word],
+    indices: list[int],
+    offsets: list[int],
+    spans: list[tuple[int, int]],
+    following: list[int],
+    lexicon: _Lexicon,
+) -> bool:
+    """Whether a sentence, outside the sneer's own words, or the one after it is praise or warmth."""
+    warm = lexicon.positive | _WARM_WORDS
+    for k, i in enumerate(indices):
+        inside = any(start <= offsets[k] < end for start, end in spans)
+        if not inside and words[i].form in warm:
+            return True
+    if any(words[i].form in warm for i in following):
+        return True
+    return any(ch in _WARM_EMOJI for i in indices + following for ch in words[i].after)
+
+
+def _affectionate(words: list[_Word]) -> bool:
+    """Whether the draft says it fondly: "love you", "ily", a heart."""
+    forms = [w.form for w in words]
+    for phrase in _AFFECTION:
+        width = len(phrase)
+        if any(tuple(forms[i : i + width]) == phrase for i in range(len(forms) - width + 1)):
+            return True
+    return any(ch in _WARM_EMOJI for w in words for ch in w.after)
 
 
 @hookimpl

@@ -13,8 +13,13 @@ What it does
     goes:") are framing that points at a saying, so fewer poster words are
     needed; a saying built on repetition, a bare name closing it ("...
     Muhammad Ali") and a numbered "rules for success" list with nothing of
-    the author's own are read as posters too. A question of the author's own
-    makes the draft a conversation, not a poster.
+    the author's own are read as posters too. A saying with no poster words
+    at all ("Small hinges swing big doors.", "Water the flowers, not the
+    weeds.") is read from its shape: general statements or commands to
+    everyone, nothing tying them to the author or a moment, and the
+    rhetoric of a saying (contrast, absolutes, polar pairs, parallel
+    clauses). A question of the author's own makes the draft a
+    conversation, not a poster.
 
 Why is this bad
     A feed of borrowed quotes tells people nothing about the author: what
@@ -25,10 +30,15 @@ Context
     The author's own ``post``: warning. A ``comment`` or ``reply`` that is only
     an attributed quote or a poster aphorism: warning; a comment that quotes
     the post it answers ("'Hire for curiosity': so true") is engagement and
-    is not reported. In a ``dm``, ``email`` or ``connection_request`` a quote
-    is odd but not spam to a feed: a hint. A quote followed by what it meant
-    to the author, a customer's words inside a story, or a short opinion in
-    the author's own voice ("hot take: ...") is not reported.
+    is not reported. A saying read from its shape alone, with no attribution,
+    is only a hint, because a one-line tip or opinion can have the same
+    shape; under someone else's post it is reported only when it addresses
+    no one (no "you", no command). In a ``dm``,
+    ``email`` or ``connection_request`` a quote is odd but not spam to a
+    feed: a hint (a saying read from its shape alone: nothing). A quote
+    followed by what it meant to the author, a customer's words inside a
+    story, or a short opinion in the author's own voice ("hot take: ...") is
+    not reported.
 """
 
 from __future__ import annotations
@@ -39,11 +49,12 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from netiquette.checks._authorship import QUOTES_FACTORY, quoted_tokens
+from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
+from netiquette.doccache import text_of
 from netiquette.hookspecs import hookimpl
-from netiquette.metrics import text_of
+from netiquette.lemmatizer import lemma_table
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -91,7 +102,7 @@ _SAID_BY = re.compile(
 _PAREN_ATTRIBUTION = re.compile(r"\((?P<name>[^\W\d_][\w.'’ \t-]{0,40})\)[ \t]*(?=$|[#\n]|[^\w\s])", re.MULTILINE)
 _LEADING_SAID = re.compile(
     r"^[ \t]*(?:as[ \t]+)?(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
-    r"[ \t]+(?:once[ \t]+)?(?:said|says|wrote|put it)\b[ \t,:]*",
+    r"[ \t]+(?:once[ \t]+)?(?:said|says|wrote|put it(?:[ \t]+(?:best|well|perfectly|nicely|beautifully))?)\b[ \t,:]*",
     re.MULTILINE | re.IGNORECASE,
 )
 # A one-line aphorism ("Everything you want is on the other side of fear.") needs fewer poster words.
@@ -112,6 +123,23 @@ MIN_LIST_ITEMS = 3
 MAX_LIST_WORDS = 80
 #: Most words of a tag-on line ("So true.", "Agree?", "Tag someone who needs to hear this today.").
 MAX_TAG_ON_WORDS = 8
+#: A generic saying is short: at most this many sentences and words of the author's own.
+MAX_SAYING_SENTENCES = 4
+MAX_SAYING_WORDS = 30
+#: A sentence of at most this many words ("Let them.", "So do people.") rides on the sayings around it.
+MAX_FRAGMENT_WORDS = 3
+#: Fewest shape cues (contrast, repetition, parallel clauses, ...) for a saying without poster words.
+MIN_SAYING_CUES = 2
+#: Most words in a half of a balanced clause pair ("Where attention goes, energy flows").
+MAX_HALF_WORDS = 7
+# Clitics spaCy splits off ("do" + "n't"): words of the sentence, though not alphabetic.
+_CLITICS = frozenset({"n't", "'s", "'re", "'ll", "'m", "'ve", "'d", "’s", "’re", "’ll", "’m", "’ve", "’d", "n’t"})
+# Punctuation and words that split a sentence into clauses ("Fix the problem, not the blame").
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "but", "yet"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"})
+_THIRD_PERSON = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+_BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"})
 _NAME_CONNECTORS = frozenset({"de", "da", "van", "von", "der", "la", "le", "of", "the", "jr", "jr.", "sr", "st", "by"})
 
 
@@ -144,6 +172,20 @@ class _Reading(NamedTuple):
     #: Whether the author asks a short question of their own ("Which one do you practise?"): engagement
     #: bait under a post, but a real question in a comment or a message.
     asks: bool = False
+    #: A saying read from its shape, without poster words: ``GENERAL`` ("Small hinges swing big doors."),
+    #: ``ADDRESSED`` when it speaks to someone (an imperative, "you"), or "" when the draft is no saying.
+    saying: str = ""
+
+
+#: Kinds of ``_Reading.saying``.
+GENERAL = "general"
+ADDRESSED = "addressed"
+#: Channels where a saying read from its shape alone is reported, and which kinds.
+SAYING_CHANNELS = {
+    "post": frozenset({GENERAL, ADDRESSED}),
+    "comment": frozenset({GENERAL}),
+    "reply": frozenset({GENERAL}),
+}
 
 
 class QuoteSpam(Check):
@@ -166,16 +208,42 @@ class QuoteSpam(Check):
         self._emoji = tuple(lexicon["poster_emoji"])
         self._tag_on = frozenset(lexicon["tag_on"]) | self._framing
         self._listicle = frozenset(lexicon["listicle_nouns"])
+        self._starters = frozenset(lexicon["saying_starters"])
+        self._generalizers = frozenset(lexicon["generalizers"])
+        self._negations = frozenset(lexicon["negations"])
+        self._degree = frozenset(lexicon["degree"])
+        self._polar_pairs = tuple((a, b) for a, b in lexicon["polar_pairs"])
+        # Words that tie a sentence to a moment, a conversation or work. "everyone" is concrete for the poster
+        # test ("Thanks everyone"), but in a saying it is generic ("Not everyone who listens is on your side");
+        # as a vocative ("Rest well, everyone!") it is caught as one.
+        self._specific = (
+            frozenset(lexicon["deictic"])
+            | frozenset(lexicon["social"])
+            | frozenset(lexicon["topical"])
+            | self._concrete
+        ) - {"everyone", "everybody"}
+        self._vocatives = frozenset(lexicon["vocatives"])
+        self._narrative = frozenset(lexicon["narrative_past"])
+        self._errands = frozenset(lexicon["errand_verbs"])
+        self._present = frozenset(lexicon["present_verbs"])
 
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """At most one hit, covering the draft's text."""
         reading = self.read(doc)
         if reading.asks and context.channel != "post":
             return
-        spam = reading.aphorism or (reading.quoted and reading.own_words <= MAX_OWN_WORDS and not reading.first_person)
-        if not spam:
+        # A saying read from its shape alone is less certain than a poster word or an attribution: it is
+        # reported only in a feed. Under someone else's post "you" and an imperative are addressed to that
+        # person ("Bite the bullet and ship it, you won't regret it."), so there only a general saying counts.
+        saying = reading.saying in SAYING_CHANNELS.get(context.channel, frozenset())
+        quote = reading.quoted and reading.own_words <= MAX_OWN_WORDS and not reading.first_person
+        if not (reading.aphorism or saying or quote):
             return
         if context.channel not in FEED_CHANNELS:
+            severity = Severity.INFO
+        elif not (reading.aphorism or quote or reading.attributed):
+            # Only the shape says "saying", and a one-line tip or opinion can have that shape
+            # ("Don't feed the ducks bread, it makes them sick."): a hint, not a warning.
             severity = Severity.INFO
         elif context.channel == "post" or reading.attributed or reading.aphorism:
             severity = Severity.WARNING
@@ -203,7 +271,7 @@ class QuoteSpam(Check):
                         trailing.append((match.start(), match.end()))
         # A bare name closing an unattributed saying ("... make the days count. Muhammad Ali").
         bare = _BARE_NAME.search(text)
-        if not attributed and bare and self._is_bare_name(bare.group("name"), doc, bare.start()):
+        if not attributed and bare and self._is_bare_name(bare.group("name"), doc, bare.start(), masked):
             attributed = True
             masked[bare.start() : bare.end()] = b"\x01" * (bare.end() - bare.start())
             trailing.append((bare.start(), bare.end()))
@@ -211,7 +279,9 @@ class QuoteSpam(Check):
         for match in _HASHTAG.finditer(text):
             tags.append(match.group("tag").lower())
             masked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-        quoted_mask = quoted_tokens(doc)
+        # Only what is visibly quoted (quotation marks, "> " lines) is someone else's words here: the
+        # reported-speech guess would read "He told the room my plan was half-baked" as a quotation.
+        quoted_mask = visibly_quoted_mask(text)
         # Tag-on lines ("So true.", "Agree?", "Read that again.", "Monday motivation") and a framing lead-in
         # ("As my favourite saying goes:") are not the author's words; they only point at the quote.
         tagged_on = asks = short_question = False
@@ -224,7 +294,7 @@ class QuoteSpam(Check):
             elif alpha:
                 # A real question of the author's own ("What have you tried?") is a conversation, not a
                 # poster; one inside quotation marks is part of the quote.
-                mark = next((t for t in sent if t.text == "?" and not quoted_mask[t.i]), None)
+                mark = next((t for t in sent if t.text == "?" and not quoted_mask[t.idx]), None)
                 if mark is not None:
                     # The question is its own line: the sentence finder may join it to a list item above.
                     line_start = text.rfind("\n", sent.start_char, mark.idx) + 1
@@ -249,7 +319,7 @@ class QuoteSpam(Check):
             quoted = MIN_QUOTE_WORDS <= len(words) - len(own) <= MAX_QUOTE_WORDS
         else:
             start, end = _one_quotation(text)
-            own = [t for t in words if not quoted_mask[t.i] and not start <= t.idx < end]
+            own = [t for t in words if not quoted_mask[t.idx] and not start <= t.idx < end]
             quoted_count = len(words) - len(own)
             quoted = quoted_count >= MIN_QUOTE_WORDS and quoted_count >= self._own_count(own)
         first_person = any(t.lower_ in self._first_person for t in own) or self._own_voice.found(lowercase_forms(own))
@@ -257,7 +327,12 @@ class QuoteSpam(Check):
         aphorism = self._aphorism(doc, words, tags, tagged_on, listicle)
         if asks:
             return _Reading(False, attributed, self._own_count(own), first_person, False, short_question)
-        return _Reading(quoted, attributed, self._own_count(own), first_person, aphorism, short_question)
+        saying = ""
+        if not aphorism and not listicle and not self._own_voice.found(lowercase_forms(words)):
+            # Poster words, framing or poster emoji count as one sign of a saying.
+            framed = tagged_on or any(emoji in text for emoji in self._emoji) or self._poster_hits(words) > 0
+            saying = self._generic_saying(doc, masked, framed)
+        return _Reading(quoted, attributed, self._own_count(own), first_person, aphorism, short_question, saying)
 
     def _lead_in(self, sent: Span) -> list[Token]:
         """A framing lead-in ending in a colon ("As my favourite saying goes:", "Read this twice:"), if any."""
@@ -270,11 +345,12 @@ class QuoteSpam(Check):
             return []
         return lead
 
-    def _is_bare_name(self, name: str, doc: Doc, start: int) -> bool:
+    def _is_bare_name(self, name: str, doc: Doc, start: int, masked: bytearray) -> bool:
         """Whether a name closing the draft attributes a saying, not signs a post ("... weekend. Jane Smith").
 
         The name must not be framing or work words ("Happy Friday"), and the text before it must sound like
-        a poster: a poster word, no "I"/"we", nothing concrete from work.
+        a poster (a poster word, no "I"/"we", nothing concrete from work) or have the shape of a saying
+        ("Don't count the days, make the days count. Muhammad Ali").
         """
         parts = [p.lower().strip(".'’") for p in name.split()]
         if any(p in self._tag_on or p in self._concrete for p in parts):
@@ -282,7 +358,9 @@ class QuoteSpam(Check):
         before = [t for t in doc if t.is_alpha and t.idx < start and t.lower_ not in self._tag_on]
         if any(t.lower_ in self._first_person or t.lower_ == "we" or t.lower_ in self._concrete for t in before):
             return False
-        return any(t.lower_ in self._inspirational or t.lemma_ in self._inspirational for t in before)
+        if any(t.lower_ in self._inspirational or t.lemma_ in self._inspirational for t in before):
+            return True
+        return self._generic_saying(doc, masked, end=start) != ""
 
     def _listicle_post(self, text: str) -> bool:
         """A numbered "rules for success" list: a heading with a count and a plural, or three or more items."""
@@ -322,6 +400,10 @@ class QuoteSpam(Check):
             return True  # "steve jobs", "Rumi", "unknown"
         return parts[0][:1].isupper() and all(p[:1].isupper() or p.lower() in _NAME_CONNECTORS for p in parts)
 
+    def _poster_hits(self, words: Sequence[Token]) -> int:
+        """How many words are from the vocabulary of motivational posters."""
+        return sum(1 for t in words if t.lower_ in self._inspirational or t.lemma_ in self._inspirational)
+
     def _aphorism(
         self, doc: Doc, words: Sequence[Token], tags: Sequence[str], tagged_on: bool = False, listicle: bool = False
     ) -> bool:
@@ -340,7 +422,7 @@ class QuoteSpam(Check):
         # the first-person and concrete-word tests above tell it from the author's own report.
         if any((t.like_num and not listicle) or t.like_url or t.like_email or t.text.startswith("@") for t in doc):
             return False  # figures, links and mentions are specifics of the author's own news
-        hits = sum(1 for t in words if t.lower_ in self._inspirational or t.lemma_ in self._inspirational)
+        hits = self._poster_hits(words)
         strong = sum(1 for t in words if t.lower_ in self._strong or t.lemma_ in self._strong)
         tagged = any(tag in self._tags for tag in tags)
         draft_text = text_of(doc)
@@ -352,12 +434,231 @@ class QuoteSpam(Check):
             return True
         if listicle:
             return hits >= 3 and (strong >= 1 or hits >= 4)
-        if decorated or tagged_on:
-            # A tag-on line ("Agree?", "So true.") or a poster emoji points at the saying: fewer poster words.
-            return hits >= 2 or strong >= 1 or (repeated and hits >= 1)
+        # A tag-on line ("Agree?", "So true.") or a poster emoji points at the saying: fewer poster words.
+        if (decorated or tagged_on) and (hits >= 2 or strong >= 1 or (repeated and hits >= 1)):
+            return True
         if repeated and hits >= 2 and len(words) <= _ONE_LINER_WORDS:
             return True
         return strong >= 1 and (hits >= 3 or (hits >= 2 and len(words) <= _ONE_LINER_WORDS))
+
+    def _generic_saying(self, doc: Doc, masked: bytearray, framed: bool = False, end: int | None = None) -> str:
+        """What kind of general-truth saying the author's own words (before character ``end``) are, if nothing else.
+
+        Most sayings use no poster word at all ("Small hinges swing big doors."), so this reads their shape.
+        Returns ``GENERAL``, ``ADDRESSED`` (an imperative or "you" in it) or "" (no saying).
+
+        The blank pipeline has no tagger, so the shape is read from function words and the lemma table.
+        Every sentence must be a generic statement ("Roots grow deepest...", "Silence is...", "A kite
+        rises...") or an imperative to everyone ("Water the flowers, not the weeds."), with nothing that
+        ties it to a time, a place, a person or a conversation (a name, "this", "tonight", "thanks", a
+        story in the past tense, a question). And it must sound like a saying: at least two of contrast,
+        an absolute ("never", "every"), a comparison, a polar pair ("small"/"big"), a word said twice,
+        balanced or parallel clauses, and framing or a poster word (``framed``).
+        """
+        limit = len(text_of(doc)) if end is None else end
+        sentences: list[tuple[list[Token], list[Token]]] = []  # (own tokens, own words) per sentence
+        for sent in doc.sents:
+            if sent.start_char >= limit:
+                break
+            tokens = [t for t in sent if t.idx < limit and not masked[t.idx] and not t.is_space]
+            words = [t for t in tokens if t.is_alpha or t.lower_ in _CLITICS]
+            # A question of the author's own is a conversation, however short: "Agree?" and "Thoughts?" point
+            # at a saying, but "Which one are you using?" answers someone.
+            if "?" in (t.text for t in sent) and not all(t.lower_ in self._tag_on for t in sent if t.is_alpha):
+                return ""
+            if any(t.like_num or t.like_url or t.like_email or t.text.startswith(("@", "`")) for t in tokens):
+                return ""  # figures, links, mentions and code are specifics of the author's own news
+            if words:
+                sentences.append((tokens, words))
+        every_word = [t for _, words in sentences for t in words]
+        if not sentences or len(sentences) > MAX_SAYING_SENTENCES:
+            return ""
+        if not MIN_APHORISM_WORDS <= len(every_word) <= MAX_SAYING_WORDS:
+            return ""
+        if not all(self._timeless(words) for _, words in sentences):
+            return ""
+        if every_word[0].lower_ in _REPLY_OPENERS:
+            return ""  # "No but the player can": an answer in a conversation, not a saying
+        forms = [self._sentence_form(words) for _, words in sentences]
+        if "" in forms or all(form == "fragment" for form in forms):
+            return ""
+        if self._saying_cues(sentences, forms, every_word, framed) < MIN_SAYING_CUES:
+            return ""
+        if "imperative" in forms or any(t.lower_ in _SECOND_PERSON for t in every_word):
+            return ADDRESSED
+        return GENERAL
+
+    def _timeless(self, words: Sequence[Token]) -> bool:
+        """Whether a sentence has nothing that ties it to the author, a moment, a person or a conversation."""
+        for i, t in enumerate(words):
+            lower = t.lower_
+            if lower in self._first_person or lower in {"we", "ours", "let's"}:
+                return False
+            # A work word is concrete as a noun ("the talk"), not as the verb of a command ("Talk less.").
+            if lower in self._specific and not (i == 0 and lower in self._concrete and _base_verb(t)):
+                return False
+            if lower in self._narrative or lower == "said":
+                return False  # a story in the past tense is the author's news
+            if i + 1 < len(words):
+                following = words[i + 2] if words[i + 1].lemma_ == "not" and i + 2 < len(words) else words[i + 1]
+                inflected = following.lower_ != following.lemma_
+                if lower in {"has", "have", "'ve", "’ve"} and inflected and following.lower_.endswith(("ed", "en")):
+                    return False  # "the council has closed the towpath": news
+                if lower in _BE_PRESENT and inflected and following.lower_.endswith("ing"):
+                    return False  # "the policy isn't changing": what is happening now
+                if lower in {"will", "'ll", "’ll"} and following.lower_ == "be" and i + 2 < len(words):
+                    participle = words[i + 2]
+                    if participle.lower_ != participle.lemma_ and participle.lower_.endswith(("ed", "en", "t")):
+                        return False  # "the office will be closed on Monday": an announcement
+                if lower in _THIRD_PERSON and following.lower_ != "who":
+                    return False  # "his wife", "she said": a particular person ("he who hesitates" is generic)
+            elif lower in _THIRD_PERSON:
+                return False
+            if i and lower.endswith("ed") and lower != t.lemma_ and _past_subject(words[i - 1]):
+                return False  # "the launch slipped", "you tried": a story in the past tense
+            if lower == "let" and i + 1 < len(words) and words[i + 1].lower_ in {"'s", "’s", "us"}:
+                return False
+            # A capitalised word inside a sentence is a name ("Berlin", "Maria"): a specific, not a saying.
+            # After a colon or a quote mark a capital only starts the quoted sentence.
+            if i and t.text[:1].isupper() and not t.is_upper:
+                before = t.nbor(-1).text if t.i else ""
+                if before not in {":", '"', "“", "‘", "'"}:
+                    return False
+        # A vocative ("Rest well this weekend, everyone!", "Stay safe, folks") addresses people present.
+        first, last = words[0], words[-1]
+        if last.lower_ in self._vocatives and last.i and last.nbor(-1).text == ",":
+            return False
+        return not (first.lower_ in self._vocatives and first.i + 1 < len(first.doc) and first.nbor(1).text == ",")
+
+    def _sentence_form(self, words: Sequence[Token]) -> str:
+        """A sentence's shape: "imperative", "statement", "fragment" (three words or fewer) or "" (neither)."""
+        if len(words) <= MAX_FRAGMENT_WORDS:
+            # "Talk less.", "Let them.": a short command is an imperative; "So do people." rides along.
+            head = words[0]
+            if len(words) > 1 and _base_verb(head) and head.lower_ not in self._starters:
+                return "" if head.lemma_ in self._errands else "imperative"
+            return "fragment"
+        first, second, third = words[0], words[1], words[2]
+        lead = first.lower_
+        # "Calm seas teach nothing", "Snow days are...": a word before a plural subject and its verb.
+        if not first.is_stop and _plural(second) and (self._finite(third) or _base_verb(third)):
+            return "statement"
+        # "Don't chase the crowd", "Never settle for less", "Be humble", "Water the flowers".
+        verb: Token | None = None
+        if lead == "do" and second.lemma_ == "not":
+            verb = third
+        elif lead in {"never", "always", "just", "only"} and _base_verb(second):
+            verb = second
+        elif lead == "be" or (
+            _base_verb(first) and lead not in self._starters and not self._finite(second) and not _plural(first)
+        ):
+            verb = first
+        if verb is not None:
+            return "" if verb.lemma_ in self._errands else "imperative"
+        # "A kite rises", "Every master...", "What you tolerate...", "If it doesn't challenge you..."
+        if lead in self._starters:
+            return "statement"
+        if lead == "the":
+            # "The best view...", "the quietest people...", or "The tide lifts...": a generic "the" and a verb
+            # in the present.
+            if second.lower_ in self._degree or _superlative(second):
+                return "statement"
+            if any(self._finite(t) for t in words[2:4]):
+                return "statement"
+            return ""
+        if lead == "you":
+            # Generic "you" in a negated present: "You can't pour from an empty cup."
+            return "statement" if any(t.lemma_ in self._negations for t in words[1:3]) else ""
+        if first.is_stop:
+            return ""
+        # "Roots grow", "Seasons change", "Silence is", "Gratitude turns".
+        if _plural(first) and (self._finite(second) or _base_verb(second)):
+            return "statement"
+        if self._finite(second):
+            return "statement"
+        return ""
+
+    def _finite(self, token: Token) -> bool:
+        """A present-tense verb or a word that goes with one ("is", "doesn't", "never", "lifts")."""
+        lower = token.lower_
+        if lower in self._present:
+            return True
+        return lower != token.lemma_ and lower.endswith("s") and _verb_lemma(token.lemma_) and not token.is_stop
+
+    def _saying_cues(
+        self,
+        sentences: Sequence[tuple[Sequence[Token], Sequence[Token]]],
+        forms: Sequence[str],
+        every_word: Sequence[Token],
+        framed: bool,
+    ) -> int:
+        """How many kinds of a saying's rhetoric the words show (see ``_generic_saying``)."""
+        lemmas = {t.lemma_ for t in every_word} | {t.lower_ for t in every_word}
+        contrast = any(
+            any(t.lemma_ in self._negations for t in words)
+            and (len(sentences) > 1 or any(t.lower_ in _CLAUSE_BREAKS for t in tokens[1:-1]))
+            for tokens, words in sentences
+        )
+        absolute = any(t.lower_ in self._generalizers for t in every_word)
+        degree = any(t.lower_ in self._degree or _superlative(t) or _comparative(t) for t in every_word)
+        polar = any(a in lemmas and b in lemmas for a, b in self._polar_pairs)
+        real_forms = [form for form in forms if form != "fragment"]
+        firsts = [words[0].lemma_ for _, words in sentences]
+        parallel = (
+            (len(real_forms) > 1 and len(set(real_forms)) == 1)
+            or len(set(firsts)) < len(firsts)
+            or any(_balanced(tokens) for tokens, _ in sentences)
+        )
+        return sum((contrast, absolute, degree, polar, _repeats(every_word), parallel, framed))
+
+
+#: First words that answer someone rather than state a truth.
+_REPLY_OPENERS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "ok", "okay", "well", "sure", "lol", "haha"})
+
+
+def _verb_lemma(lemma: str) -> bool:
+    """Whether the lemma table knows an "-ing" form of ``lemma``: it can be a verb ("water", "calm", "stay")."""
+    table = lemma_table()
+    forms = (lemma + "ing", lemma[:-1] + "ing" if lemma.endswith("e") else "", lemma + lemma[-1:] + "ing")
+    return any(form and table.get(form) == lemma for form in forms)
+
+
+def _past_subject(token: Token) -> bool:
+    """Whether a word before an "-ed" form makes it a past tense: a pronoun or a noun, not "is", "a" or "the"."""
+    return token.lower_ in _PRONOUNS or (token.is_alpha and not token.is_stop)
+
+
+def _base_verb(token: Token) -> bool:
+    """A word in its base form that can be a verb: the head of an imperative ("Plant the seed...")."""
+    return token.is_alpha and token.lower_ == token.lemma_ and _verb_lemma(token.lower_)
+
+
+def _plural(token: Token) -> bool:
+    """A plural noun ("roots", "minds"), by its inflection: a generic subject."""
+    return token.lower_ != token.lemma_ and token.lower_.endswith("s") and not token.is_stop
+
+
+def _superlative(token: Token) -> bool:
+    """Whether a word is a superlative ("deepest", "hardest"): an "-est" form of its lemma."""
+    lower = token.lower_
+    return lower != token.lemma_ and lower.endswith("est") and lower[:2] == token.lemma_[:2]
+
+
+def _comparative(token: Token) -> bool:
+    """Whether a word is a comparative ("harder", "greater"): an "-er" form of its lemma."""
+    lower = token.lower_
+    return lower != token.lemma_ and lower.endswith("er") and lower[:2] == token.lemma_[:2]
+
+
+def _balanced(tokens: Sequence[Token]) -> bool:
+    """Two clauses of nearly equal length split by one comma, dash or "but": "What you tolerate, you teach"."""
+    cuts = [i for i, t in enumerate(tokens) if t.lower_ in _CLAUSE_BREAKS]
+    if len(cuts) != 1:
+        return False
+    cut = cuts[0]
+    left = sum(1 for t in tokens[:cut] if t.is_alpha)
+    right = sum(1 for t in tokens[cut + 1 :] if t.is_alpha)
+    return 2 <= left <= MAX_HALF_WORDS and 2 <= right <= MAX_HALF_WORDS and abs(left - right) <= 2
 
 
 def _repeats(words: Sequence[Token]) -> bool:

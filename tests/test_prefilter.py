@@ -1,0 +1,85 @@
+"""The literal pre-filter that lets hostility skip patterns a draft cannot match."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netiquette.checks import hostility
+from netiquette.checks._prefilter import LiteralIndex, may_match, required_literals
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(?:idiot|fool) like you", {" like you"}),
+        ("nightmare to (?:work|deal) with", {"nightmare to "}),
+        # Common words filter nothing, so the rarer alternatives are chosen.
+        ("you (?:moron|clown)", {"moron", "clown"}),
+        # A repeat that may be absent requires nothing; one that must occur does.
+        ("(?:really )?bad", {"bad"}),
+        ("(?:honest )+bad", {"honest "}),
+        ("(?i)nightmare", None),
+        ("(?:[a-z]+)", None),
+        # Each alternative contributes what it needs; " here" is too common to use.
+        ("(?:moron|[a-z]+ish) here", {"moron", "ish"}),
+        # An alternative with nothing certain in it makes the whole alternation uncertain.
+        ("(?:moron|[a-z]+) here", None),
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    found = required_literals(pattern)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_slots_are_read_as_their_own_patterns() -> None:
+    slots = {"insult": "(?:idiot|fool|clown)", "you": "(?:you|u)"}
+    assert required_literals("{you} {insult}", slots) == frozenset({"idiot", "fool", "clown"})
+    # An alternation of slots alone (which the parser turns into a class of the slots' marks).
+    assert required_literals("(?:{insult}|{you})", slots) is None
+    assert required_literals("(?:{insult}|moron)", slots) == frozenset({"idiot", "fool", "clown", "moron"})
+
+
+def test_a_pattern_the_parser_rejects_gets_no_filter_instead_of_an_error() -> None:
+    assert required_literals("(unbalanced") is None
+
+
+def test_literal_index_finds_exactly_the_literals_in_a_text() -> None:
+    index = LiteralIndex([frozenset({"nightmare", "clown"}), None, frozenset({" like you"})])
+    assert index.found("what a nightmare, people like you") == {"nightmare", " like you"}
+    assert index.found("") == frozenset()
+    assert may_match(None, frozenset())
+    assert not may_match(frozenset({"clown"}), index.found("a kind reply"))
+
+
+PATTERNS = ["(?:idiot|fool) like you", "you (?:moron|clown)", "(?:honest )+bad", "no(?:thing|where) (?:good|fine)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abdefgilmnorstuwhcky ,.", max_size=60), st.sampled_from(PATTERNS))
+def test_a_filtered_out_pattern_never_matches(text: str, pattern: str) -> None:
+    literals = required_literals(pattern)
+    if not may_match(literals, LiteralIndex([literals]).found(text)):
+        assert re.search(pattern, text) is None
+
+
+def test_hostility_patterns_skipped_on_a_dev_draft_would_not_have_matched() -> None:
+    lexicon = hostility._lexicon()
+    assert sum(p.needs is not None for p in lexicon.patterns) > len(lexicon.patterns) // 2
+    for name in ("dev.jsonl", "behaviour-dev.jsonl"):
+        for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+            words = hostility._normalise(json.loads(line)["text"], lexicon)
+            by_form = hostility._joined([w.form for w in words])[0]
+            by_shape = hostility._joined(["@cap" if w.capitalised else w.form for w in words])[0]
+            present = {False: lexicon.needs.found(by_form), True: lexicon.needs.found(by_shape)}
+            for pattern in lexicon.patterns:
+                if not may_match(pattern.needs, present[pattern.on_shapes]):
+                    joined = by_shape if pattern.on_shapes else by_form
+                    assert pattern.compiled.search(joined) is None, pattern.source[:80]
