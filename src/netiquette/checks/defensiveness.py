@@ -55,7 +55,7 @@ from spacy.util import filter_spans
 
 from netiquette.checks._authorship import is_negated, is_quoted
 from netiquette.checks._base import LexiconCheck
-from netiquette.checks._matching import LexiconMatcher, add_phrase_keys, load_lexicon, phrase_keys
+from netiquette.checks._matching import MAX_SEQUENCES, LexiconMatcher, add_phrase_keys, load_lexicon, phrase_keys
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
@@ -140,8 +140,6 @@ RULES = (
     ),
 )
 
-#: A literal pattern that spells out more word sequences than this stays in the token Matcher.
-_MAX_SEQUENCES = 2000
 
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "n't", "n’t", "nt"})
 # "not sure why ...", "don't know how many ...": the negation hedges the author's knowledge.
@@ -242,7 +240,7 @@ def _literal_sequences(pattern: list[dict[str, Any]]) -> list[tuple[str, ...]] |
             words = [value]
         options = [(word,) for word in words] + ([()] if token.get("OP") == "?" else [])
         sequences = [seq + option for seq in sequences for option in options]
-        if len(sequences) > _MAX_SEQUENCES:
+        if len(sequences) > MAX_SEQUENCES:  # stays a token pattern (see _matching.MAX_SEQUENCES)
             return None
     return [seq for seq in sequences if seq]
 
