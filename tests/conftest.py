@@ -1,4 +1,4 @@
-"""Shared fixtures: the test plugins on sys.path, and a runner for the CLI in a subprocess."""
+"""Shared fixtures: the test plugins on sys.path, a runner for the CLI in a subprocess, and a findings helper."""
 
 from __future__ import annotations
 
@@ -8,8 +8,14 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    # Only for annotations: conftest must not import spaCy before the tests that check lazy imports.
+    from netiquette.linter import Linter
+    from netiquette.models import Finding
 
 PLUGIN_DIR = Path(__file__).parent / "plugins_for_tests"
 if str(PLUGIN_DIR) not in sys.path:
@@ -36,6 +42,18 @@ def cli_env(**changes: str | None) -> dict[str, str]:
 
 
 RunCli = Callable[..., subprocess.CompletedProcess[bytes]]
+
+
+def check_findings(linter: Linter, text: str, check: str, **context: Any) -> list[Finding]:
+    """The findings of ``check`` in ``text``, once the report is known to have no errors and exact excerpts.
+
+    ``context`` goes to ``Linter.check`` (channel, first_contact, reply_to).
+    """
+    report = linter.check(text, **context)
+    assert not report.errors, report.errors
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.excerpt
+    return [f for f in report.findings if f.check == check]
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import check_findings
 from netiquette.checks import defensiveness
 from netiquette.checks._matching import load_lexicon
 from netiquette.linter import Linter
@@ -25,11 +26,7 @@ def linter() -> Linter:
 
 
 def findings(linter: Linter, text: str, channel: str = "reply", first_contact: bool = False) -> list[Finding]:
-    report = linter.check(text, channel=channel, first_contact=first_contact)
-    assert not report.errors, report.errors
-    for finding in report.findings:
-        assert text[finding.start : finding.end] == finding.excerpt
-    return [f for f in report.findings if f.check == CHECK]
+    return check_findings(linter, text, CHECK, channel=channel, first_contact=first_contact)
 
 
 def worst(linter: Linter, text: str, code: str, channel: str = "reply", first_contact: bool = False) -> Severity | None:

@@ -8,6 +8,7 @@ from importlib import resources
 
 import pytest
 
+from conftest import check_findings
 from netiquette.checks import hostility
 from netiquette.linter import Linter
 from netiquette.models import Finding, Severity
@@ -21,11 +22,7 @@ def linter() -> Linter:
 
 
 def findings(linter: Linter, text: str, channel: str = "comment", first_contact: bool = False) -> list[Finding]:
-    report = linter.check(text, channel=channel, first_contact=first_contact)
-    assert not report.errors, report.errors
-    for finding in report.findings:
-        assert text[finding.start : finding.end] == finding.excerpt
-    return [f for f in report.findings if f.check == CHECK]
+    return check_findings(linter, text, CHECK, channel=channel, first_contact=first_contact)
 
 
 def worst(linter: Linter, text: str, channel: str = "comment", first_contact: bool = False) -> Severity | None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from conftest import check_findings
 from netiquette.checks.length import DEFAULT_LIMITS, LengthSettings
 from netiquette.config import Config
 from netiquette.linter import Linter
@@ -33,11 +34,7 @@ def linter() -> Linter:
 
 
 def findings(linter: Linter, text: str, channel: str = "dm", first_contact: bool = False, **kw: str) -> list[Finding]:
-    report = linter.check(text, channel=channel, first_contact=first_contact, **kw)
-    assert report.errors == ()
-    for finding in report.findings:
-        assert text[finding.start : finding.end] == finding.excerpt
-    return [f for f in report.findings if f.check == CHECK]
+    return check_findings(linter, text, CHECK, channel=channel, first_contact=first_contact, **kw)
 
 
 def codes(linter: Linter, text: str, channel: str = "dm", first_contact: bool = False, **kw: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import check_findings
 from netiquette.checks import no_question
 from netiquette.linter import Linter
 from netiquette.models import Finding, Severity
@@ -18,11 +19,7 @@ def linter() -> Linter:
 
 
 def findings(linter: Linter, text: str, channel: str = "dm", first_contact: bool = True) -> list[Finding]:
-    report = linter.check(text, channel=channel, first_contact=first_contact)
-    assert not report.errors, report.errors
-    for finding in report.findings:
-        assert text[finding.start : finding.end] == finding.excerpt
-    return [f for f in report.findings if f.check == CHECK]
+    return check_findings(linter, text, CHECK, channel=channel, first_contact=first_contact)
 
 
 def worst(linter: Linter, text: str, channel: str = "dm", first_contact: bool = True) -> Severity | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import check_findings
 from netiquette.checks._matching import load_lexicon
 from netiquette.checks.spam_links import FACTORY, LINKS_KEY, LinkFinder
 from netiquette.linter import Linter
@@ -18,10 +19,7 @@ def linter() -> Linter:
 
 
 def findings(linter: Linter, text: str, channel: str = "dm", first_contact: bool = False, **kw: str) -> list[Finding]:
-    report = linter.check(text, channel=channel, first_contact=first_contact, **kw)
-    for finding in report.findings:
-        assert text[finding.start : finding.end] == finding.excerpt
-    return [f for f in report.findings if f.check == CHECK]
+    return check_findings(linter, text, CHECK, channel=channel, first_contact=first_contact, **kw)
 
 
 def worst(linter: Linter, text: str, code: str, channel: str = "dm", first_contact: bool = False) -> Severity | None:

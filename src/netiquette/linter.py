@@ -214,9 +214,7 @@ class Linter:
         if n_process > 1 and _CAN_FORK:
             yield from self._check_in_workers(self._with_context(items), n_process, batch_size)
             return
-        stream = self.nlp.pipe(self._with_context(items), as_tuples=True, n_process=n_process, batch_size=batch_size)
-        for doc, (context, draft_id) in stream:
-            yield self._report(doc, context, draft_id)
+        yield from self._reports(self._with_context(items), n_process=n_process, batch_size=batch_size)
 
     # -- internals -----------------------------------------------------------
 
@@ -226,10 +224,10 @@ class Linter:
             draft = item if isinstance(item, Draft) else Draft(validate_text(item))
             yield validate_text(draft.text), (draft.context or default, draft.id)
 
-    def _check_batch(self, batch: list[tuple[str, tuple[Context, str | int | None]]]) -> list[Report]:
-        return [
-            self._report(doc, context, draft_id) for doc, (context, draft_id) in self.nlp.pipe(batch, as_tuples=True)
-        ]
+    def _reports(self, drafts: Iterable[tuple[str, tuple[Context, str | int | None]]], **pipe: Any) -> Iterator[Report]:
+        # ``pipe``: nlp.pipe's n_process and batch_size.
+        for doc, (context, draft_id) in self.nlp.pipe(drafts, as_tuples=True, **pipe):
+            yield self._report(doc, context, draft_id)
 
     def _check_in_workers(
         self, drafts: Iterator[tuple[str, tuple[Context, str | int | None]]], n_process: int, batch_size: int
@@ -374,7 +372,7 @@ _worker_linter: Linter | None = None
 
 def _check_batch_in_worker(batch: list[tuple[str, tuple[Context, str | int | None]]]) -> list[Report]:
     assert _worker_linter is not None, "the worker was not forked from a Linter's check_many"
-    return _worker_linter._check_batch(batch)
+    return list(_worker_linter._reports(batch))
 
 
 def _describe(exc: BaseException) -> str:

@@ -89,16 +89,17 @@ def quoted_tokens(doc: Doc) -> bytearray:
     return mask
 
 
-def visibly_quoted_mask(text: str) -> bytearray:
+def visibly_quoted_mask(text: str, *also: re.Pattern[str]) -> bytearray:
     """One byte per character of ``text``, 1 where it is visibly someone else's words.
 
     Only what the eye sees as quoted: "> " lines, an "On ... wrote:" line and
     words in quotation marks. Checks of typography (capitals, hashtags) use
     this rather than the reported-speech guess, which would hide the
-    author's own marks ("when were you planning to tell us???").
+    author's own marks ("when were you planning to tell us???"). Matches of
+    the patterns in ``also`` (links, code) are masked too.
     """
     mask = bytearray(len(text))
-    for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED):
+    for pattern in (_QUOTED_LINE, _ATTRIBUTION, _QUOTED_WORDS, _SINGLE_QUOTED, *also):
         for match in pattern.finditer(text):
             mask[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     return mask

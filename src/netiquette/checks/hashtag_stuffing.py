@@ -88,9 +88,7 @@ class HashtagStuffing(Check):
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit covering the draft's hashtags when there are too many of them."""
         text = text_of(doc)
-        ignored = visibly_quoted_mask(text)
-        for match in _URL.finditer(text):
-            ignored[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        ignored = visibly_quoted_mask(text, _URL)
         tags = [
             match
             for match in _HASHTAG.finditer(text)

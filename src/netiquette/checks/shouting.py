@@ -142,9 +142,7 @@ class Shouting(Check):
     def find(self, doc: Doc, context: Context) -> Iterator[Hit]:
         """One hit per caps run (or one for a message all in capitals) and per pile of marks."""
         text = text_of(doc)
-        ignored = visibly_quoted_mask(text)
-        for match in (*_CODE.finditer(text), *_TAG.finditer(text)):
-            ignored[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+        ignored = visibly_quoted_mask(text, _CODE, _TAG)
         chat = context.channel == "dm" and not context.first_contact
         piles = [m for m in _PILE.finditer(text) if not ignored[m.start()]]
         whole = self._whole_message(doc, ignored)
