@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,41 @@ def test_every_lexicon_matcher_equals_a_plain_matcher_on_the_dev_drafts(
             assert patterns(doc) == expected, (name, doc.text[:80])
             found += len(expected)
         assert found, f"{name}: no matches at all, so the comparison proved nothing"
+
+
+def test_token_patterns_equal_a_plain_matcher_on_random_patterns(linter: Linter) -> None:
+    # Quantifiers next to tokens that can match the same word are where a
+    # matcher of one's own is most likely to differ from spaCy's: small
+    # random patterns over three words, every operator TokenPatterns reads.
+    rng = random.Random(7)
+    words = ["a", "b", "c"]
+    ops = ["", "", "?", "{0,2}", "{1,2}", "{,2}", "{2}", "*", "+"]
+
+    def token() -> dict[str, object]:
+        kind = rng.choice(["LOWER", "IN", "NOT_IN", "REGEX", "FLAG"])
+        spec: dict[str, object]
+        if kind == "LOWER":
+            spec = {"LOWER": rng.choice(words)}
+        elif kind == "REGEX":
+            spec = {"TEXT": {"REGEX": rng.choice(["^a", "b|c", "^[ab]$"])}}
+        elif kind == "FLAG":
+            spec = {"LOWER": rng.choice(words), "IS_SENT_START": rng.choice([True, False])}
+        else:
+            spec = {"LOWER": {kind: rng.sample(words, rng.randint(1, 2))}}
+        op = rng.choice(ops)
+        return {**spec, "OP": op} if op else spec
+
+    docs = [linter.nlp(" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) + " .") for _ in range(60)]
+    compared = 0
+    for round_ in range(150):
+        patterns = TokenPatterns(linter.nlp.vocab)
+        plain = Matcher(linter.nlp.vocab)
+        for k in range(3):
+            group = [[token() for _ in range(rng.randint(1, 4))] for _ in range(2)]
+            patterns.add(f"R{round_}_{k}", group)
+            plain.add(f"R{round_}_{k}", group)
+        for doc in docs:
+            expected = list(plain(doc))
+            assert patterns(doc) == expected, (round_, doc.text)
+            compared += len(expected)
+    assert compared > 1000

@@ -67,9 +67,12 @@ def looks_foreign(doc: Doc) -> bool:
     words = [t.lower_ for t in tokens_of(doc) if any(c.isalpha() for c in t.text)]
     if len(words) < _MIN_WORDS:
         return False
-    letters = [c for c in text_of(doc) if c.isalpha()]
-    if sum(not _is_latin(c) for c in letters) > len(letters) / 2:
-        return True
+    text = text_of(doc)
+    # An ASCII draft has no letters of another script (the common case, tested in C).
+    if not text.isascii():
+        letters = [c for c in text if c.isalpha()]
+        if sum(not _is_latin(c) for c in letters) > len(letters) / 2:
+            return True
     english = sum(w in ENGLISH_STOP_WORDS for w in words)
     # A foreign function word that is also an English word ("come", "like")
     # is no evidence either way.

@@ -17,12 +17,16 @@ of hundreds of patterns costs hundreds of steps per token. ``TokenPatterns``
 gives exactly the same matches for far less: patterns that only spell out
 words go to ``PhraseMatcher`` (one lookup per token), and each remaining
 pattern runs only on drafts that contain one of the words it cannot match
-without (its anchor).
+without (its anchor), and there only where a match can start, walked over
+the Doc's attribute columns (``_Steps``) instead of by a Matcher that
+creates a Python ``Token`` per token it reads.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 import weakref
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -36,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from netiquette.doccache import tokens_of
 from netiquette.lemmatizer import lemma_table
 
 
@@ -124,6 +129,8 @@ _MAX_DUE = 24
 # most recently used first. Each holds patterns; 256 of them cost a batch run ~8 MB of
 # peak memory, and 32 were as fast on the 20,000-draft benchmark.
 _MAX_CACHED = 32
+# Token texts whose regex answers are kept (see _TokenRegexes): a few MB at most.
+_MAX_TEXTS = 20_000
 # Per-draft word positions, shared by every matcher that reads the same Doc.
 _last_doc: tuple[weakref.ref[Doc], _DocWords] | None = None
 
@@ -163,9 +170,10 @@ def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple
         if _WORD_ATTRS[key] == "LOWER":
             words = [word for word in words if word == word.lower()]
         options = [(word,) for word in dict.fromkeys(words) if word] + ([()] if token.get("OP") == "?" else [])
-        sequences = [seq + option for seq in sequences for option in options]
-        if len(sequences) > MAX_SEQUENCES or len(attrs) > 1:
+        # Counted before the product is built: a pattern over the limit would spell out many times more.
+        if len(sequences) * len(options) > MAX_SEQUENCES or len(attrs) > 1:
             return None
+        sequences = [seq + option for seq in sequences for option in options]
     if not attrs:
         return None
     return attrs.pop(), {seq for seq in sequences if seq}
@@ -180,7 +188,7 @@ def _word_tests(pattern: Sequence[dict[str, Any]], vocab: Vocab) -> list[tuple[s
     """
     tests = []
     for token in pattern:
-        if not isinstance(token, dict) or token.get("OP", "") not in ("", "+"):
+        if not isinstance(token, dict) or not _required(str(token.get("OP", ""))):
             continue
         for key in sorted(set(token) & set(_WORD_ATTRS)):
             words = _words(token, key)
@@ -188,6 +196,15 @@ def _word_tests(pattern: Sequence[dict[str, Any]], vocab: Vocab) -> list[tuple[s
                 common = sum(word.lower() in STOP_WORDS for word in words)
                 tests.append((common, len(words), _WORD_ATTRS[key], frozenset(vocab.strings.add(w) for w in words)))
     return [(attr, ids) for _, _, attr, ids in sorted(tests, key=lambda test: test[:2])]
+
+
+def _required(op: str) -> bool:
+    """Whether a token with operator ``op`` appears at least once in every match."""
+    if op in ("", "+"):
+        return True
+    # "{n}", "{n,m}", "{n,}" with n >= 1; "{,m}" and "{0,m}" may be skipped.
+    least = op[1:-1].partition(",")[0] if op.startswith("{") and op.endswith("}") else ""
+    return least.isdigit() and int(least) >= 1
 
 
 def _max_length(pattern: Sequence[dict[str, Any]]) -> int | None:
@@ -213,10 +230,46 @@ class _DocWords:
         columns = doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist() if len(doc) else [[] for _ in attrs]
         self.columns: dict[str, list[int]] = {str(attr): column for attr, column in zip(attrs, columns, strict=True)}
         self.sets: dict[str, set[int]] = {attr: set(column) for attr, column in self.columns.items()}
+        self._doc = doc
+        self._flags: dict[str, list[bool]] = {}
+        self._texts: dict[bool, list[str]] = {}
+        self._index: dict[str, dict[int, list[int]]] = {}
 
     def positions(self, attr: str, ids: frozenset[int]) -> list[int]:
         """The token positions whose ``attr`` is one of ``ids``, in order."""
-        return [i for i, value in enumerate(self.columns[attr]) if value in ids]
+        index = self._index.get(attr)
+        if index is None:
+            # Built once per attribute: a dozen anchored patterns each scanning the whole draft cost more.
+            index = self._index[attr] = {}
+            for i, value in enumerate(self.columns[attr]):
+                index.setdefault(value, []).append(i)
+        present = ids & self.sets[attr]
+        if len(present) == 1:
+            return index[next(iter(present))]
+        return sorted(i for value in present for i in index[value])
+
+    def flag(self, attr: str) -> list[bool]:
+        """A boolean token attribute (``IS_ALPHA``, ``SENT_START``...) per token, read when first asked for."""
+        column = self._flags.get(attr)
+        if column is None:
+            values = self._doc.to_array([attr]).tolist() if len(self._doc) else []
+            # SENT_START is 1 at a sentence start, -1 or 0 elsewhere (the Matcher tests == 1).
+            column = self._flags[attr] = [value == 1 for value in values]
+        return column
+
+    def string(self, attr: str, i: int) -> str:
+        """The string of token ``i``'s ``attr``, as the Matcher's ``REGEX`` reads it."""
+        if attr in ("LOWER", "ORTH"):
+            return self.texts(attr == "LOWER")[i]
+        return str(self._doc.vocab.strings[self.columns[attr][i]])
+
+    def texts(self, lower: bool) -> list[str]:
+        """Each token's text, or its lowercase form, read when first asked for."""
+        column = self._texts.get(lower)
+        if column is None:
+            tokens = tokens_of(self._doc)
+            column = self._texts[lower] = [t.lower_ for t in tokens] if lower else [t.text for t in tokens]
+        return column
 
 
 def _doc_words(doc: Doc) -> _DocWords:
@@ -227,6 +280,139 @@ def _doc_words(doc: Doc) -> _DocWords:
     words = _DocWords(doc)
     _last_doc = (weakref.ref(doc), words)
     return words
+
+
+# One test of a token: (kind, attribute, value); see ``_compile_token``.
+_Test = tuple[str, str, Any]
+# Boolean token attributes the pattern engine reads, by pattern key.
+_FLAG_ATTRS = {
+    "IS_ALPHA": "IS_ALPHA",
+    "IS_DIGIT": "IS_DIGIT",
+    "IS_LOWER": "IS_LOWER",
+    "IS_PUNCT": "IS_PUNCT",
+    "IS_SENT_START": "SENT_START",
+    "IS_SPACE": "IS_SPACE",
+    "IS_TITLE": "IS_TITLE",
+    "IS_UPPER": "IS_UPPER",
+    "LIKE_NUM": "LIKE_NUM",
+}
+
+
+# (least, most) repeats of a token for each operator without numbers.
+_OPS = {"": (1, 1), "?": (0, 1), "*": (0, sys.maxsize), "+": (1, sys.maxsize)}
+
+
+def _compile_token(token: dict[str, Any], vocab: Vocab) -> tuple[tuple[_Test, ...], int, int] | None:
+    """A pattern token as (tests, least, most) repeats, or None when ``_Steps`` cannot read it.
+
+    The tests mean what the Matcher makes of them: strings are compared by
+    their string ids, ``IN``/``NOT_IN`` by id sets, ``REGEX`` searches the
+    text, and flags compare as booleans.
+    """
+    op = str(token.get("OP", ""))
+    if op in _OPS:
+        least, most = _OPS[op]
+    elif op.startswith("{") and op.endswith("}") and "," in op:
+        low, _, high = op[1:-1].partition(",")
+        if not high.isdigit() or not (low.isdigit() or low == ""):
+            return None
+        least, most = int(low or 0), int(high)
+    else:
+        return None
+    tests: list[_Test] = []
+    for key, value in token.items():
+        if key == "OP":
+            continue
+        if key in _FLAG_ATTRS and isinstance(value, bool):
+            tests.append(("flag", _FLAG_ATTRS[key], value))
+        elif key not in _WORD_ATTRS:
+            return None
+        elif isinstance(value, str):
+            tests.append(("in", _WORD_ATTRS[key], frozenset([vocab.strings.add(value)])))
+        elif isinstance(value, dict) and value:
+            for predicate, argument in value.items():
+                if (
+                    predicate in ("IN", "NOT_IN")
+                    and isinstance(argument, list)
+                    and all(isinstance(w, str) for w in argument)
+                ):
+                    ids = frozenset(vocab.strings.add(word) for word in argument)
+                    tests.append((predicate.lower(), _WORD_ATTRS[key], ids))
+                elif predicate == "REGEX" and isinstance(argument, str):
+                    tests.append(("regex", _WORD_ATTRS[key], re.compile(argument)))
+                else:
+                    return None
+        else:
+            return None
+    return tuple(tests), least, most
+
+
+class _Steps:
+    """A bounded token pattern matched on a Doc's columns, giving every match spaCy's Matcher gives.
+
+    The Matcher creates a Python ``Token`` for every token it steps over and
+    calls back into Python for every ``IN`` and ``REGEX`` test; for the short
+    windows an anchored pattern is tried in, that was most of its cost.
+    """
+
+    def __init__(self, steps: list[tuple[tuple[_Test, ...], int, int]]) -> None:
+        self.steps = steps
+        #: (attribute, ids) every match's first token has, when its first token is
+        #: there exactly once and tests for words: the only places a match can start.
+        self.first_words: tuple[str, frozenset[int]] | None = None
+        tests, least, most = steps[0]
+        if least == most == 1:
+            self.first_words = next(((attr, ids) for kind, attr, ids in tests if kind == "in"), None)
+        #: Whether every repeat without a limit is of listed words, so that a walk stays short
+        #: (an unlimited repeat of any word would make a long draft's walks quadratic).
+        self.short_walks = all(
+            most < sys.maxsize or any(kind == "in" for kind, _, _ in tests) for tests, _, most in steps
+        )
+
+    @classmethod
+    def compile(cls, pattern: Sequence[dict[str, Any]], vocab: Vocab) -> _Steps | None:
+        """The pattern as steps, or None when a token uses what ``_compile_token`` cannot read."""
+        steps = []
+        for token in pattern:
+            step = _compile_token(token, vocab) if isinstance(token, dict) else None
+            if step is None:
+                return None
+            steps.append(step)
+        return cls(steps)
+
+    def ends(self, words: _DocWords, start: int, length: int) -> set[int]:
+        """Every end of a match that starts at ``start`` (empty matches included)."""
+        positions = {start}
+        for tests, least, most in self.steps:
+            reached = set()
+            for position in positions:
+                if least == 0:
+                    reached.add(position)
+                end = position
+                while end - position < most and end < length and _holds(tests, words, end):
+                    end += 1
+                    if end - position >= least:
+                        reached.add(end)
+            if not reached:
+                return reached
+            positions = reached
+        return positions
+
+
+def _holds(tests: tuple[_Test, ...], words: _DocWords, i: int) -> bool:
+    for kind, attr, value in tests:
+        if kind == "in":
+            if words.columns[attr][i] not in value:
+                return False
+        elif kind == "not_in":
+            if words.columns[attr][i] in value:
+                return False
+        elif kind == "flag":
+            if words.flag(attr)[i] != value:
+                return False
+        elif value.search(words.string(attr, i)) is None:
+            return False
+    return True
 
 
 class _Anchored:
@@ -240,6 +426,16 @@ class _Anchored:
         self.reach = _max_length(pattern)
         self.vocab = vocab
         self._matcher: Matcher | None = None
+        # Matched here (see _Steps) when its reach is bounded or it can only start on given words,
+        # so that every walk is short; otherwise by a Matcher over the whole draft.
+        self.steps = _Steps.compile(pattern, vocab)
+        if (
+            self.steps is not None
+            and self.reach is None
+            and (self.steps.first_words is None or not self.steps.short_walks)
+        ):
+            self.steps = None
+        self.key_id = vocab.strings.add(key)
 
     @property
     def matcher(self) -> Matcher:
@@ -260,6 +456,21 @@ class _Anchored:
 
     def __call__(self, doc: Doc, words: _DocWords) -> list[tuple[int, int, int]]:
         """This pattern's matches in ``doc``."""
+        if self.steps is not None:
+            if self.steps.first_words is not None:
+                starts = words.positions(*self.steps.first_words)
+            else:
+                # Every match holds an anchor word, so it starts at most ``reach - 1`` tokens before one.
+                assert self.reach is not None
+                starts = sorted(
+                    {s for i in words.positions(*self.anchor) for s in range(max(0, i - self.reach + 1), i + 1)}
+                )
+            first_tests, least, _ = self.steps.steps[0]
+            if least:
+                # Most starts fail on the first token; test it before setting up the full walk.
+                starts = [s for s in starts if _holds(first_tests, words, s)]
+            length = len(doc)
+            return [(self.key_id, s, e) for s in starts for e in sorted(self.steps.ends(words, s, length)) if e > s]
         if self.reach is None:
             return list(self.matcher(doc))
         # Every match holds an anchor word, so it lies within ``reach`` tokens of one.
@@ -273,6 +484,62 @@ class _Anchored:
         found: list[tuple[int, int, int]] = []
         for start, end in windows:
             found.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        return found
+
+
+def _regex_only(pattern: Sequence[dict[str, Any]]) -> tuple[bool, re.Pattern[str]] | None:
+    """(lowercase?, regex) of a one-token pattern that only tests its text with ``REGEX``; else None."""
+    if len(pattern) != 1 or not isinstance(pattern[0], dict) or pattern[0].get("OP", "") != "":
+        return None
+    keys = set(pattern[0]) - {"OP"}
+    if len(keys) != 1 or not keys <= {"TEXT", "ORTH", "LOWER"}:
+        return None
+    (key,) = keys
+    value = pattern[0][key]
+    if not isinstance(value, dict) or set(value) != {"REGEX"} or not isinstance(value["REGEX"], str):
+        return None
+    return key == "LOWER", re.compile(value["REGEX"])
+
+
+class _TokenRegexes:
+    """One-token patterns that test a token's text against a regex, as the Matcher would run them.
+
+    These have no word to anchor on, so the Matcher would call each regex on
+    every token of every draft. Drafts share most of their words, so the
+    answer for each distinct text is kept (up to ``_MAX_TEXTS`` texts).
+    """
+
+    def __init__(self) -> None:
+        self._patterns: list[tuple[int, bool, re.Pattern[str]]] = []
+        self._answers: dict[tuple[bool, str], tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def add(self, key: int, lower: bool, regex: re.Pattern[str]) -> None:
+        """Add a pattern under the string id ``key``."""
+        self._patterns.append((key, lower, regex))
+        self._answers = {}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``(match_id, start, end)`` for every token a pattern matches, token by token, in pattern order."""
+        found: list[tuple[int, int, int]] = []
+        answers = self._answers
+        lowercase = any(lower for _, lower, _ in self._patterns)
+        cased = not all(lower for _, lower, _ in self._patterns)
+        for i, token in enumerate(tokens_of(doc)):
+            for lower, wanted in ((False, cased), (True, lowercase)):
+                if not wanted:
+                    continue
+                text = token.lower_ if lower else token.text
+                keys = answers.get((lower, text))
+                if keys is None:
+                    if len(answers) >= _MAX_TEXTS:
+                        answers.clear()
+                    keys = answers[lower, text] = tuple(
+                        key for key, on_lower, regex in self._patterns if on_lower == lower and regex.search(text)
+                    )
+                found.extend((key, i, i + 1) for key in keys)
         return found
 
 
@@ -295,6 +562,7 @@ class TokenPatterns:
         #: attribute -> string id -> indexes into ``_anchored``.
         self._anchors: dict[str, dict[int, list[int]]] = {}
         self._always = Matcher(vocab)
+        self._regexes = _TokenRegexes()
         self._full: Matcher | None = None
         self._rest: Matcher | None = None
         #: Matchers for sets of codes (as string ids), see ``__call__``.
@@ -322,7 +590,11 @@ class TokenPatterns:
                 continue
             tests = _word_tests(pattern, self.vocab)
             if not tests:
-                self._always.add(key, [pattern])
+                regex = _regex_only(pattern)
+                if regex is not None:
+                    self._regexes.add(self.vocab.strings.add(key), *regex)
+                else:
+                    self._always.add(key, [pattern])
                 continue
             self._anchored.append(_Anchored(self.vocab, key, pattern, tests))
             attr, ids = tests[0]
@@ -349,6 +621,8 @@ class TokenPatterns:
         groups: list[Iterable[tuple[int, int, int]]] = [matcher(doc) for matcher in self._literals.values()]
         if len(self._always):
             groups.append(self._always(doc))
+        if len(self._regexes):
+            groups.append(self._regexes(doc))
         words = _doc_words(doc)
         due = self._due(words)
         unbounded = [i for i in due if self._anchored[i].reach is None]

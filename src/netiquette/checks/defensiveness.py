@@ -239,9 +239,10 @@ def _literal_sequences(pattern: list[dict[str, Any]]) -> list[tuple[str, ...]] |
         else:
             words = [value]
         options = [(word,) for word in words] + ([()] if token.get("OP") == "?" else [])
-        sequences = [seq + option for seq in sequences for option in options]
-        if len(sequences) > MAX_SEQUENCES:  # stays a token pattern (see _matching.MAX_SEQUENCES)
+        # Counted before the product is built: a pattern over the limit would spell out many times more.
+        if len(sequences) * len(options) > MAX_SEQUENCES:  # stays a token pattern (see _matching.MAX_SEQUENCES)
             return None
+        sequences = [seq + option for seq in sequences for option in options]
     return [seq for seq in sequences if seq]
 
 

@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 from netiquette.checks._authorship import QUOTES_FACTORY, quoted_tokens
 from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
-from netiquette.doccache import tokens_of
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
@@ -348,7 +348,8 @@ class SelfFocus(Check):
         return not (set(following) & self._instruction or set(following) & self._states)
 
     def _is_question(self, alpha: list[Token], sent: Span) -> bool:
-        if "?" in sent.text:
+        # The Doc's text, sliced: ``sent.text`` would build a Token per token each time.
+        if "?" in text_of(sent.doc)[sent.start_char : sent.end_char]:
             return True
         # Unpunctuated questions: "what are you working on these days".
         return alpha[0].lower_ in self._openers and any(t.lower_ in self._reader for t in alpha[1:4])
