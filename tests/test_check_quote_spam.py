@@ -237,3 +237,132 @@ def test_a_saying_read_from_its_shape_is_reported_only_in_a_feed(linter: Linter)
     assert worst(linter, command, "post") is Severity.INFO
     assert worst(linter, command, "comment") is None
     assert worst(linter, command, "reply") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A saying read from its shape, dressed up as a poster: decorative emoji, hashtags, a lead-in or tag-on.
+        "Deep rivers move in silence, shallow brooks make noise. 🌊",
+        "Old maps can't show new roads. #thoughts #sundayreads",
+        "Remember: an oak does not ask the wind for permission. 🌳",
+        "Courage is a habit you build, not a feeling you wait for.\n\nWhat would you add?",
+        # A tag-on on its own line, which the sentence finder joins to the saying below it.
+        "Words to remember 👇\n\nDon't chase the clock; outlast it.",
+        "Tag a friend who needs this 👇\n\nYou are stronger than the storm you are in.",
+    ],
+)
+def test_sayings_dressed_as_posters_are_a_warning_in_a_post(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is Severity.WARNING
+
+
+def test_dressing_does_not_promote_a_tip_a_joke_or_a_reaction_in_a_thread(linter: Linter) -> None:
+    # Undressed, the same shape is only a hint.
+    assert worst(linter, "Old maps can't show new roads.") in {None, Severity.INFO}
+    # A laugh is a person talking, not a poster's decoration.
+    assert worst(linter, "Never microwave metal, it sparks 😅") in {None, Severity.INFO}
+    # Under someone's post, "So true!" and an emoji react to that post.
+    assert worst(linter, "So true! Small teams move faster 🚀", "comment") in {None, Severity.INFO}
+    # Something of the day or of work still makes it the author's own.
+    assert worst(linter, "Remember: pack light, the bus is tiny 🚌") is None
+    assert worst(linter, "Don't leave laptops in the car, the heat kills the batteries. 🔥") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        # A name right after a quotation that is the whole draft: an attribution without a dash.
+        ("“I never lose. I either win or learn.” Nelson Mandela", "comment"),
+        ('"Do not go where the path may lead; leave a trail instead." Ralph Waldo Emerson', "post"),
+        # An unmarked quotation after a lead-in attribution.
+        ("As Seneca put it, we suffer more in imagination than in reality.", "post"),
+        ("As Lao Tzu said, nature does not hurry, yet everything is accomplished 🙏", "comment"),
+        # A greeting sign-off is framing, like a tag-on.
+        ("Kindness is free, so sprinkle it everywhere. Have a wonderful weekend, friends 🌻", "post"),
+    ],
+)
+def test_attributions_without_a_dash_and_sign_offs_are_a_warning(linter: Linter, text: str, channel: str) -> None:
+    assert worst(linter, text, channel) is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A colleague's words: one given name is no famous attribution, and the words are about work.
+        "As Mark said, nothing is final until the contract is signed.",
+        "As Priya said in standup, the migration is blocked until Friday.",
+        "As Einstein said, imagination is more important than knowledge. I think about this every time I plan.",
+        # A signed message or a testimonial, not a saying.
+        '"Thanks for the demo tonight" Jane Smith',
+        '"Best onboarding I\'ve had in ten years" Maria Lopez, thank you for the kind words!',
+        "Have a wonderful weekend everyone! Back Monday with the release notes.",
+        # Quoted questions and questions about something in particular are a thread, not engagement bait.
+        '"Use a literal." What does that mean here?',
+        'The real question is "how do we cache this?"',
+        '"It crashes on start." What happens when you run it without the flag?',
+    ],
+)
+def test_colleagues_testimonials_and_thread_questions_pass(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        # A label naming the words a quote tells as much as an attribution; "was once" is no story there.
+        ("Saying of the week: the tallest oak was once a stubborn acorn.", "post"),
+        ("Words to live by:\nthe finest bread was once just flour and patience.", "post"),
+        ("Proverb for today: a borrowed ladder never reaches the roof.", "comment"),
+    ],
+)
+def test_words_labelled_a_quote_are_a_warning(linter: Linter, text: str, channel: str) -> None:
+    assert worst(linter, text, channel) is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The label's words are news of the day or a child's remark, not a saying.
+        "Quote of the week goes to our designer, who called the old logo a potato.",
+        'Quote of the day from my son: "can the moon hear us"',
+        "Quote of the day: Dana in finance said the budget was approved.",
+    ],
+)
+def test_labelled_remarks_of_the_day_pass(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Four words are a saying when a tag-on points at them or two kinds of dressing frame them.
+        "Calm minds decide better. Agree?",
+        "Fear shouts, wisdom whispers 🤫",
+        # "Without" inside one clause is a saying's contrast when one of the pair is a poster word.
+        "Ambition without focus is just noise. ⏳",
+        # No rhetoric, but a poster word, decorative emoji and hashtags at once.
+        "Patience is a quiet skill. Practise it. 🌿 #patience #teamwork",
+        # "when nobody is looking" is any time, not news of what is happening now.
+        "Integrity shows when nobody is looking. 🔑 #ethics",
+        # After a famous name and a colon, a quote may say "is -ing" and rest on a word said twice.
+        "As Seneca said: while we are postponing, life speeds by.",
+    ],
+)
+def test_short_contrasting_and_heavily_dressed_sayings_are_a_warning(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tabs beat spaces. Agree?",
+        "Pasta without salt is just sad pasta 🍝",
+        "Never drive to the airport without your passport 🙃",
+        "Our booth is B12. Come say hi 👋 #devconf #berlin",
+        "The north gate is closing when the repairs begin. 🚧 #commute",
+        "As Priya said: the migration is running tonight, so expect a slow dashboard.",
+        "Great teams ship fast 🚀",
+    ],
+)
+def test_opinions_quips_and_notices_that_look_alike_pass(linter: Linter, text: str) -> None:
+    assert worst(linter, text) is None

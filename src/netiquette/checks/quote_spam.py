@@ -18,8 +18,15 @@ What it does
     weeds.") is read from its shape: general statements or commands to
     everyone, nothing tying them to the author or a moment, and the
     rhetoric of a saying (contrast, absolutes, polar pairs, parallel
-    clauses). A question of the author's own makes the draft a
-    conversation, not a poster.
+    clauses). A name right after a quotation that is the whole draft
+    ("“...” Nelson Mandela") and the unmarked words after "As Confucius
+    said," are attributed quotes; a greeting sign-off ("Have a blessed
+    week, everyone") is framing. A label naming the words a quote ("Quote
+    of the week:", "Proverb for today:", "Words to live by") tells as much
+    as an attribution when a short general text follows it. A question of the author's own makes the
+    draft a conversation, not a poster, unless it is short bait that only
+    asks readers to agree or add theirs ("Agree?", "What would you add?");
+    a quoted question is a thread about what was asked.
 
 Why is this bad
     A feed of borrowed quotes tells people nothing about the author: what
@@ -32,7 +39,11 @@ Context
     the post it answers ("'Hire for curiosity': so true") is engagement and
     is not reported. A saying read from its shape alone, with no attribution,
     is only a hint, because a one-line tip or opinion can have the same
-    shape; under someone else's post it is reported only when it addresses
+    shape, unless the author's post dresses it up as a poster (a tag-on
+    or lead-in, decorative emoji, hashtags): then it is a warning; three
+    kinds of dressing at once (a poster word, decorative emoji and
+    hashtags) make a saying even without its rhetoric. Under
+    someone else's post it is a hint, and only when it addresses
     no one (no "you", no command). In a ``dm``,
     ``email`` or ``connection_request`` a quote is odd but not spam to a
     feed: a hint (a saying read from its shape alone: nothing). A quote
@@ -109,6 +120,13 @@ _LEADING_SAID = re.compile(
 _ONE_LINER_WORDS = 15
 _QUOTE_MARK = re.compile(r"[\"“”„«‘]|(?<!\w)'")
 _CLOSING_MARK = re.compile(r"[\"”»’]|'(?!\w)")
+# One emoji: a pictograph with its variation selector and skin tone, or a flag.
+_PICTOGRAPH = "[\u2600-\u27bf\U0001f000-\U0001faff\u2b50\u2b55\u231a\u231b\u23e9-\u23fa]"
+_EMOJI = re.compile(
+    rf"[\U0001f1e6-\U0001f1ff]{{2}}|{_PICTOGRAPH}[\ufe0f\U0001f3fb-\U0001f3ff]*(?:\u200d{_PICTOGRAPH}[\ufe0f]*)*"
+)
+# Emoji of a person talking (a laugh, a wink, a kiss, a shrug, tears, a frown) rather than decorating a poster.
+_CHAT_EMOJI = frozenset("😀😃😄😁😆😅🤣😂🙂🙃😉😜😝😛🤪😘😏😒😬🤷🤦😭😢😡😠🤔👀😮😱😳🥲😐😑🙄💀")
 _HASHTAG = re.compile(r"(?<![\w#&/])#(?P<tag>[^\W\d_]\w{0,60})")
 # A bare name closing a draft after a full stop, before emoji at most: "... make the days count. Muhammad Ali".
 _BARE_NAME = re.compile(
@@ -130,6 +148,8 @@ MAX_SAYING_WORDS = 30
 MAX_FRAGMENT_WORDS = 3
 #: Fewest shape cues (contrast, repetition, parallel clauses, ...) for a saying without poster words.
 MIN_SAYING_CUES = 2
+#: Fewest kinds of dressing (poster word, decorative emoji, hashtags) that make a saying without its rhetoric.
+MIN_DRESSING_KINDS = 3
 #: Most words in a half of a balanced clause pair ("Where attention goes, energy flows").
 MAX_HALF_WORDS = 7
 # Clitics spaCy splits off ("do" + "n't"): words of the sentence, though not alphabetic.
@@ -139,6 +159,8 @@ _CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "–", "—", "but", "yet"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"})
 _THIRD_PERSON = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+# Words that open a clause of any time: "when no one is watching", "while others are sleeping".
+_SUBORDINATORS = frozenset({"when", "whenever", "while", "until", "if", "unless"})
 _BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"})
 _NAME_CONNECTORS = frozenset({"de", "da", "van", "von", "der", "la", "le", "of", "the", "jr", "jr.", "sr", "st", "by"})
 
@@ -175,6 +197,18 @@ class _Reading(NamedTuple):
     #: A saying read from its shape, without poster words: ``GENERAL`` ("Small hinges swing big doors."),
     #: ``ADDRESSED`` when it speaks to someone (an imperative, "you"), or "" when the draft is no saying.
     saying: str = ""
+    #: Whether the draft is dressed up as a poster: a tag-on or lead-in ("Agree?", "Remember:"), decorative
+    #: emoji or hashtags. A saying read from its shape is only a hint; dressed up like this it is a warning.
+    dressed: bool = False
+
+
+class _Framing(NamedTuple):
+    """What dresses the author's words up as a saying."""
+
+    #: How many kinds of framing: a tag-on or lead-in, decorative emoji, hashtags, poster words.
+    kinds: int = 0
+    #: Whether a tag-on or lead-in points at the words as a saying ("Agree?", "Remember:").
+    pointed: bool = False
 
 
 #: Kinds of ``_Reading.saying``.
@@ -201,12 +235,15 @@ class QuoteSpam(Check):
         self._strong = frozenset(lexicon["strong_inspirational"])
         self._tags = frozenset(lexicon["quote_hashtags"])
         self._framing = frozenset(lexicon["framing"])
+        self._labels = WordSequences(lexicon["quote_labels"])
         self._own_voice = WordSequences(lexicon["own_voice"])
         self._first_person = frozenset(lexicon["first_person"])
         self._people = frozenset(lexicon["quoted_people"])
+        self._given_names = frozenset(lexicon["given_names"])
         self._concrete = frozenset(lexicon["concrete"])
         self._emoji = tuple(lexicon["poster_emoji"])
         self._tag_on = frozenset(lexicon["tag_on"]) | self._framing
+        self._bait = frozenset(lexicon["bait_question"]) | self._tag_on
         self._listicle = frozenset(lexicon["listicle_nouns"])
         self._starters = frozenset(lexicon["saying_starters"])
         self._generalizers = frozenset(lexicon["generalizers"])
@@ -223,6 +260,12 @@ class QuoteSpam(Check):
             | self._concrete
         ) - {"everyone", "everybody"}
         self._vocatives = frozenset(lexicon["vocatives"])
+        # Words of people talking about work or a thing of the day, without the deictic words a timeless
+        # quote can have ("Yesterday is history").
+        self._talk = (frozenset(lexicon["social"]) | frozenset(lexicon["topical"]) | self._concrete) - {
+            "everyone",
+            "everybody",
+        }
         self._narrative = frozenset(lexicon["narrative_past"])
         self._errands = frozenset(lexicon["errand_verbs"])
         self._present = frozenset(lexicon["present_verbs"])
@@ -241,14 +284,23 @@ class QuoteSpam(Check):
             return
         if context.channel not in FEED_CHANNELS:
             severity = Severity.INFO
-        elif not (reading.aphorism or quote or reading.attributed):
+        elif context.channel == "post" and (reading.aphorism or quote or reading.attributed):
+            severity = Severity.WARNING
+        elif reading.quoted and not (reading.attributed or reading.aphorism):
+            # Under someone's post, a quote in marks with a word of agreement echoes the post it answers:
+            # engagement. A saying read from its shape around more words of the author's own is a hint.
+            if quote or not saying:
+                return
+            severity = Severity.INFO
+        elif reading.aphorism or reading.attributed or (saying and reading.dressed and context.channel == "post"):
+            # Dressed up as a poster (a tag-on, decorative emoji, hashtags), a saying read from its shape is
+            # posted as a saying, not said as a tip. Under someone's post "So true! Small teams move faster 🚀"
+            # answers that post: there the dressing is a reaction, and the shape stays a hint.
+            severity = Severity.WARNING
+        else:
             # Only the shape says "saying", and a one-line tip or opinion can have that shape
             # ("Don't feed the ducks bread, it makes them sick."): a hint, not a warning.
             severity = Severity.INFO
-        elif context.channel == "post" or reading.attributed or reading.aphorism:
-            severity = Severity.WARNING
-        else:
-            return  # a comment quoting the post it answers is engagement
         text = text_of(doc)
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
@@ -262,13 +314,18 @@ class QuoteSpam(Check):
         lowercase = text == text.lower()
         trailing: list[tuple[int, int]] = []  # attributions after a quote ("— Rumi", "(Aristotle)")
         attributed = False
+        leading: list[tuple[int, str]] = []  # where a lead-in attribution ("As Confucius said,") ends; the name
         for pattern in (_ATTRIBUTION, _PAREN_ATTRIBUTION, _SAID_BY, _LEADING_SAID):
             for match in pattern.finditer(text):
+                if pattern is _LEADING_SAID and match.group("name").strip().lower() in self._given_names:
+                    continue  # "As Mark said," is a colleague as often as a famous name
                 if pattern is _SAID_BY or self._is_name(match.group("name"), lowercase):
                     attributed = True
                     masked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
                     if pattern is not _LEADING_SAID:
                         trailing.append((match.start(), match.end()))
+                    else:
+                        leading.append((match.end(), match.group("name")))
         # A bare name closing an unattributed saying ("... make the days count. Muhammad Ali").
         bare = _BARE_NAME.search(text)
         if not attributed and bare and self._is_bare_name(bare.group("name"), doc, bare.start(), masked):
@@ -285,12 +342,19 @@ class QuoteSpam(Check):
         # Tag-on lines ("So true.", "Agree?", "Read that again.", "Monday motivation") and a framing lead-in
         # ("As my favourite saying goes:") are not the author's words; they only point at the quote.
         tagged_on = asks = short_question = False
+        labelled = False  # a tag-on or lead-in names the words a quote ("Quote of the week:", "Words to live by")
+        # A tag-on on a line of its own ("Words to live by 👇") may be joined to the next line's sentence.
+        for line in _lines(doc):
+            label = self._tag_on_line([t for t in line if t.is_alpha and not masked[t.idx]], masked)
+            if label is not None:
+                tagged_on = True
+                labelled = labelled or label
         for sent in doc.sents:
             alpha = [t for t in sent if t.is_alpha and not masked[t.idx]]
-            if alpha and len(alpha) <= MAX_TAG_ON_WORDS and all(t.lower_ in self._tag_on for t in alpha):
+            label = self._tag_on_line(alpha, masked)
+            if label is not None:
                 tagged_on = True
-                for t in alpha:
-                    masked[t.idx] = 1
+                labelled = labelled or label
             elif alpha:
                 # A real question of the author's own ("What have you tried?") is a conversation, not a
                 # poster; one inside quotation marks is part of the quote.
@@ -299,7 +363,9 @@ class QuoteSpam(Check):
                     # The question is its own line: the sentence finder may join it to a list item above.
                     line_start = text.rfind("\n", sent.start_char, mark.idx) + 1
                     question = [t for t in alpha if line_start <= t.idx < mark.idx]
-                    if len(question) > MAX_TAG_ON_WORDS:
+                    if len(question) > MAX_TAG_ON_WORDS or not all(t.lower_ in self._bait for t in question):
+                        # Long, or about something in particular ("What does the log say?", "Huh?"): a real
+                        # question, not bait that asks readers to agree or add theirs ("Which one do you use?").
                         asks = True
                     else:
                         # Short enough to be a post's engagement bait ("Which one do you practise?").
@@ -311,6 +377,7 @@ class QuoteSpam(Check):
                 lead = self._lead_in(sent)
                 if lead:
                     tagged_on = True
+                    labelled = labelled or self._labels.found(lowercase_forms(lead))
                     for t in lead:
                         masked[t.idx] = 1
         words = [t for t in doc if t.is_alpha and not masked[t.idx]]
@@ -320,19 +387,83 @@ class QuoteSpam(Check):
         else:
             start, end = _one_quotation(text)
             own = [t for t in words if not quoted_mask[t.idx] and not start <= t.idx < end]
+            if len(own) == len(words) and leading:
+                # No quotation marks: after "As Confucius said," the words up to the author's own are the quote.
+                said = self._said_after(doc, leading[0])
+                own = [t for t in own if t not in said]
             quoted_count = len(words) - len(own)
-            quoted = quoted_count >= MIN_QUOTE_WORDS and quoted_count >= self._own_count(own)
+            # A quoted question ('The real question is "how do I ...?"') is a thread discussing what was
+            # asked: a poster quote says something, it does not ask.
+            asked = any(ch == "?" and (quoted_mask[i] or start <= i < end) for i, ch in enumerate(text))
+            # Quoted thanks or talk about work ('"Thanks for the demo tonight" Jane') is someone's message or a
+            # testimonial, not a saying (a quote's own "yesterday" or "this" can be timeless: not counted here).
+            own_ids = {t.i for t in own}
+            talk = any(t.lower_ in self._talk for t in words if t.i not in own_ids)
+            quoted = quoted_count >= MIN_QUOTE_WORDS and quoted_count >= self._own_count(own) and not (asked or talk)
         first_person = any(t.lower_ in self._first_person for t in own) or self._own_voice.found(lowercase_forms(own))
+        # Thanks, congratulations or work outside the quote ('"Best onboarding ever" Maria, thank you!') are the
+        # author talking to people about something, like an "I" ("Jobs" in "As Steve Jobs said" is a name).
+        first_person = first_person or any(
+            t.lower_ in self._concrete and t.lower_ not in self._framing and t.lower_ not in self._people for t in own
+        )
         listicle = self._listicle_post(text)
         aphorism = self._aphorism(doc, words, tags, tagged_on, listicle)
         if asks:
             return _Reading(False, attributed, self._own_count(own), first_person, False, short_question)
+        # Decorative emoji (not a laugh or a shrug, which are a person talking) and hashtags dress a saying
+        # up as a poster, like a tag-on line does.
+        decorated = any(emoji[0] not in _CHAT_EMOJI for emoji in _EMOJI.findall(text))
+        dressed = tagged_on or decorated or bool(tags)
         saying = ""
         if not aphorism and not listicle and not self._own_voice.found(lowercase_forms(words)):
-            # Poster words, framing or poster emoji count as one sign of a saying.
-            framed = tagged_on or any(emoji in text for emoji in self._emoji) or self._poster_hits(words) > 0
-            saying = self._generic_saying(doc, masked, framed)
-        return _Reading(quoted, attributed, self._own_count(own), first_person, aphorism, short_question, saying)
+            # Each kind of dressing and poster words are a sign of a saying; a tag-on points at one.
+            framing = _Framing(
+                kinds=sum((tagged_on, decorated, bool(tags), self._poster_hits(words) > 0)), pointed=tagged_on
+            )
+            saying = self._generic_saying(doc, masked, framing)
+        own_count = self._own_count(own)
+        if labelled and not (quoted or aphorism or first_person) and self._labelled_saying(doc, masked):
+            # "Quote of the week: the expert in anything was once a beginner.": the author names the words a
+            # quote, which tells as much as an attribution, so a past tense ("was once") is no story here.
+            return _Reading(True, True, 0, False, False, short_question, saying, dressed)
+        return _Reading(quoted, attributed, own_count, first_person, aphorism, short_question, saying, dressed)
+
+    def _labelled_saying(self, doc: Doc, masked: bytearray) -> bool:
+        """Whether the words a label names a quote are a short general saying, not news or a quip of the day.
+
+        The words left after the label must be a few sentences with nothing of the author's own or of the moment:
+        no "I"/"we", nothing from work or the day ("our intern", "the demo", "tonight"), no name inside a
+        sentence, no figures or links, no question.
+        """
+        words = [t for t in doc if t.is_alpha and not masked[t.idx]]
+        if not MIN_QUOTE_WORDS <= len(words) <= MAX_SAYING_WORDS:
+            return False
+        if any(_figure(t) or t.like_url or t.like_email or t.text in {"?", "@"} for t in doc if not masked[t.idx]):
+            return False
+        for t in words:
+            lower = t.lower_
+            if lower in self._first_person or lower in {"we", "let's"} or lower in self._specific:
+                return False
+            if lower in _THIRD_PERSON and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "who"):
+                return False  # "she said", "his team": a particular person, not a saying
+            # A capital inside a sentence is a name ("goes to Priya"); after a colon or a line break it starts
+            # the quoted sentence.
+            if t.i and t.text[:1].isupper() and not t.is_upper and not t.is_sent_start:
+                before = doc[t.i - 1]
+                if before.text not in {":", '"', "“", "‘", "'"} and "\n" not in before.text + before.whitespace_:
+                    return False
+        return True
+
+    def _tag_on_line(self, alpha: list[Token], masked: bytearray) -> bool | None:
+        """None unless the words ``alpha`` are a tag-on ("So true.", "Words to live by"); then mask them.
+
+        Returns whether the tag-on names the words a quote ("Quote of the week").
+        """
+        if not alpha or len(alpha) > MAX_TAG_ON_WORDS or not all(t.lower_ in self._tag_on for t in alpha):
+            return None
+        for t in alpha:
+            masked[t.idx] = 1
+        return self._labels.found(lowercase_forms(alpha))
 
     def _lead_in(self, sent: Span) -> list[Token]:
         """A framing lead-in ending in a colon ("As my favourite saying goes:", "Read this twice:"), if any."""
@@ -350,17 +481,67 @@ class QuoteSpam(Check):
 
         The name must not be framing or work words ("Happy Friday"), and the text before it must sound like
         a poster (a poster word, no "I"/"we", nothing concrete from work) or have the shape of a saying
-        ("Don't count the days, make the days count. Muhammad Ali").
+        ("Don't count the days, make the days count. Muhammad Ali"), or be all in quotation marks: then an
+        "I" in it is the quoted person's ("“I never lose. I either win or learn.” Nelson Mandela").
         """
         parts = [p.lower().strip(".'’") for p in name.split()]
         if any(p in self._tag_on or p in self._concrete for p in parts):
             return False
         before = [t for t in doc if t.is_alpha and t.idx < start and t.lower_ not in self._tag_on]
+        # Quoted words about a moment, people or work ("Thanks for the demo tonight" Jane Smith) are a
+        # testimonial or a message, signed.
+        if self._all_quoted(doc, start) and not any(
+            t.lower_ in self._specific or t.like_url or any(ch.isdigit() for ch in t.text) for t in doc if t.idx < start
+        ):
+            return True
         if any(t.lower_ in self._first_person or t.lower_ == "we" or t.lower_ in self._concrete for t in before):
             return False
         if any(t.lower_ in self._inspirational or t.lemma_ in self._inspirational for t in before):
             return True
         return self._generic_saying(doc, masked, end=start) != ""
+
+    def _said_after(self, doc: Doc, lead_in: tuple[int, str]) -> list[Token]:
+        """The unmarked quotation after a lead-in attribution ("As Confucius said, it does not matter ...").
+
+        Only after a name known for quotable lines, and only sentences with nothing of the moment or the
+        author's own ("we" aside: the quoted person's general "we"), with an absolute, a negation,
+        a comparison or a poster word, so that "As Sarah said, the deadline is tight" stays the author's news.
+        """
+        end, name = lead_in
+        if not any(part.lower().strip(".,'’") in self._people for part in name.split()):
+            return []
+        said: list[Token] = []
+        for sent in doc.sents:
+            if sent.end_char <= end:
+                continue
+            words = [t for t in sent if t.is_alpha and t.idx >= end]
+            if not words:
+                continue
+            general_words = [t for t in words if t.lower_ not in {"we", "us", "our", "ours"}] or words
+            if not self._timeless(general_words, progressive=False):
+                break
+            if any(t.lower_ in self._first_person and t.lower_ not in {"us", "our"} for t in words):
+                break
+            said.extend(words)
+        general = any(
+            t.lower_ in self._generalizers
+            or t.lemma_ in self._negations
+            or t.lower_ in self._degree
+            or t.lower_ in self._inspirational
+            for t in said
+        )
+        # A word said twice ("What you seek is seeking you") is a saying's rhetoric too.
+        return said if general or _repeats(said) else []
+
+    def _all_quoted(self, doc: Doc, end: int) -> bool:
+        """Whether the draft's words before character ``end`` are one quotation (a tag-on or emoji aside)."""
+        text = text_of(doc)
+        opening, closing = _one_quotation(text[:end])
+        if not closing or text[closing:end].strip():
+            return False
+        inside = [t for t in doc if t.is_alpha and opening <= t.idx < closing]
+        outside = [t for t in doc if t.is_alpha and t.idx < opening]
+        return len(inside) >= MIN_QUOTE_WORDS and all(t.lower_ in self._tag_on for t in outside)
 
     def _listicle_post(self, text: str) -> bool:
         """A numbered "rules for success" list: a heading with a count and a plural, or three or more items."""
@@ -420,7 +601,7 @@ class QuoteSpam(Check):
             return False  # an opinion about code, customers or hiring is the author's own take
         # In a "rules for success" list the figures are list markers and advice ("read 30 minutes a day"):
         # the first-person and concrete-word tests above tell it from the author's own report.
-        if any((t.like_num and not listicle) or t.like_url or t.like_email or t.text.startswith("@") for t in doc):
+        if any((_figure(t) and not listicle) or t.like_url or t.like_email or t.text.startswith("@") for t in doc):
             return False  # figures, links and mentions are specifics of the author's own news
         hits = self._poster_hits(words)
         strong = sum(1 for t in words if t.lower_ in self._strong or t.lemma_ in self._strong)
@@ -441,7 +622,9 @@ class QuoteSpam(Check):
             return True
         return strong >= 1 and (hits >= 3 or (hits >= 2 and len(words) <= _ONE_LINER_WORDS))
 
-    def _generic_saying(self, doc: Doc, masked: bytearray, framed: bool = False, end: int | None = None) -> str:
+    def _generic_saying(
+        self, doc: Doc, masked: bytearray, framing: _Framing | None = None, end: int | None = None
+    ) -> str:
         """What kind of general-truth saying the author's own words (before character ``end``) are, if nothing else.
 
         Most sayings use no poster word at all ("Small hinges swing big doors."), so this reads their shape.
@@ -453,7 +636,9 @@ class QuoteSpam(Check):
         ties it to a time, a place, a person or a conversation (a name, "this", "tonight", "thanks", a
         story in the past tense, a question). And it must sound like a saying: at least two of contrast,
         an absolute ("never", "every"), a comparison, a polar pair ("small"/"big"), a word said twice,
-        balanced or parallel clauses, and framing or a poster word (``framed``).
+        balanced or parallel clauses; each kind of ``framing`` (a tag-on, decorative emoji, hashtags, a poster
+        word) counts as one more. At least one must be rhetoric, unless a tag-on or lead-in points at the words
+        as a saying ("Remember: a lion does not lose sleep over the opinions of sheep. 🦁").
         """
         limit = len(text_of(doc)) if end is None else end
         sentences: list[tuple[list[Token], list[Token]]] = []  # (own tokens, own words) per sentence
@@ -466,14 +651,19 @@ class QuoteSpam(Check):
             # at a saying, but "Which one are you using?" answers someone.
             if "?" in (t.text for t in sent) and not all(t.lower_ in self._tag_on for t in sent if t.is_alpha):
                 return ""
-            if any(t.like_num or t.like_url or t.like_email or t.text.startswith(("@", "`")) for t in tokens):
+            if any(_figure(t) or t.like_url or t.like_email or t.text.startswith(("@", "`")) for t in tokens):
                 return ""  # figures, links, mentions and code are specifics of the author's own news
             if words:
                 sentences.append((tokens, words))
         every_word = [t for _, words in sentences for t in words]
         if not sentences or len(sentences) > MAX_SAYING_SENTENCES:
             return ""
-        if not MIN_APHORISM_WORDS <= len(every_word) <= MAX_SAYING_WORDS:
+        framing = framing or _Framing()
+        # A tag-on pointing at it ("Real leaders eat last. Think about it.") or two kinds of dressing ("Fear
+        # shouts, wisdom whispers 🤫": a poster word and an emoji) make four words a saying too.
+        dressed_up = framing.pointed or framing.kinds >= MIN_SAYING_CUES
+        shortest = MIN_APHORISM_WORDS - 1 if dressed_up else MIN_APHORISM_WORDS
+        if not shortest <= len(every_word) <= MAX_SAYING_WORDS:
             return ""
         if not all(self._timeless(words) for _, words in sentences):
             return ""
@@ -482,16 +672,27 @@ class QuoteSpam(Check):
         forms = [self._sentence_form(words) for _, words in sentences]
         if "" in forms or all(form == "fragment" for form in forms):
             return ""
-        if self._saying_cues(sentences, forms, every_word, framed) < MIN_SAYING_CUES:
+        rhetoric = self._saying_cues(sentences, forms, every_word)
+        # Without rhetoric, a saying needs a tag-on pointing at it or three kinds of dressing at once (a poster
+        # word, decorative emoji and hashtags: "Kindness is free. Sprinkle it everywhere. 💛 #kindness"); one
+        # or two alone dress up a tip or a note of the day as well.
+        if rhetoric + framing.kinds < MIN_SAYING_CUES or not (
+            rhetoric or framing.pointed or framing.kinds >= MIN_DRESSING_KINDS
+        ):
             return ""
         if "imperative" in forms or any(t.lower_ in _SECOND_PERSON for t in every_word):
             return ADDRESSED
         return GENERAL
 
-    def _timeless(self, words: Sequence[Token]) -> bool:
-        """Whether a sentence has nothing that ties it to the author, a moment, a person or a conversation."""
+    def _timeless(self, words: Sequence[Token], progressive: bool = True) -> bool:
+        """Whether a sentence has nothing that ties it to the author, a moment, a person or a conversation.
+
+        With ``progressive`` false (the words of a quote, after "As Rumi said:"), "is seeking" is not news.
+        """
+        subordinate = False  # after "when", "while", "if": "when no one is watching" is any time, not now
         for i, t in enumerate(words):
             lower = t.lower_
+            subordinate = subordinate or lower in _SUBORDINATORS
             if lower in self._first_person or lower in {"we", "ours", "let's"}:
                 return False
             # A work word is concrete as a noun ("the talk"), not as the verb of a command ("Talk less.").
@@ -504,7 +705,8 @@ class QuoteSpam(Check):
                 inflected = following.lower_ != following.lemma_
                 if lower in {"has", "have", "'ve", "’ve"} and inflected and following.lower_.endswith(("ed", "en")):
                     return False  # "the council has closed the towpath": news
-                if lower in _BE_PRESENT and inflected and following.lower_.endswith("ing"):
+                now = progressive and not subordinate
+                if now and lower in _BE_PRESENT and inflected and following.lower_.endswith("ing"):
                     return False  # "the policy isn't changing": what is happening now
                 if lower in {"will", "'ll", "’ll"} and following.lower_ == "be" and i + 2 < len(words):
                     participle = words[i + 2]
@@ -522,7 +724,7 @@ class QuoteSpam(Check):
             # After a colon or a quote mark a capital only starts the quoted sentence.
             if i and t.text[:1].isupper() and not t.is_upper:
                 before = t.nbor(-1).text if t.i else ""
-                if before not in {":", '"', "“", "‘", "'"}:
+                if before not in {":", '"', "“", "‘", "'"} and "\n" not in before:
                     return False
         # A vocative ("Rest well this weekend, everyone!", "Stay safe, folks") addresses people present.
         first, last = words[0], words[-1]
@@ -566,11 +768,25 @@ class QuoteSpam(Check):
             if any(self._finite(t) for t in words[2:4]):
                 return "statement"
             return ""
+        if lead == "your" and self._finite(third):
+            # "Your attitude determines your altitude", "Your network is your net worth".
+            return "statement"
         if lead == "you":
-            # Generic "you" in a negated present: "You can't pour from an empty cup."
-            return "statement" if any(t.lemma_ in self._negations for t in words[1:3]) else ""
+            # Generic "you" in a negated present ("You can't pour from an empty cup.") or a comparison
+            # ("You are stronger than you think.").
+            if any(t.lemma_ in self._negations for t in words[1:3]):
+                return "statement"
+            return "statement" if any(t.lower_ in self._degree or _comparative(t) for t in words[1:4]) else ""
         if first.is_stop:
             return ""
+        # "Vision without execution is...", "Talent without discipline wastes...": a subject with its contrast,
+        # when one of the pair is a poster word ("Pasta without salt is sad pasta" is a cook's quip).
+        if (
+            second.lower_ in {"without", "with"}
+            and any(self._finite(t) for t in words[3:5])
+            and any(t.lower_ in self._inspirational or t.lemma_ in self._inspirational for t in (first, third))
+        ):
+            return "statement"
         # "Roots grow", "Seasons change", "Silence is", "Gratitude turns".
         if _plural(first) and (self._finite(second) or _base_verb(second)):
             return "statement"
@@ -590,13 +806,13 @@ class QuoteSpam(Check):
         sentences: Sequence[tuple[Sequence[Token], Sequence[Token]]],
         forms: Sequence[str],
         every_word: Sequence[Token],
-        framed: bool,
     ) -> int:
         """How many kinds of a saying's rhetoric the words show (see ``_generic_saying``)."""
         lemmas = {t.lemma_ for t in every_word} | {t.lower_ for t in every_word}
+        # "Without" sets two things against each other inside one clause ("A goal without a plan is a wish").
         contrast = any(
             any(t.lemma_ in self._negations for t in words)
-            and (len(sentences) > 1 or any(t.lower_ in _CLAUSE_BREAKS for t in tokens[1:-1]))
+            and (len(sentences) > 1 or any(t.lower_ in _CLAUSE_BREAKS or t.lower_ == "without" for t in tokens[1:-1]))
             for tokens, words in sentences
         )
         absolute = any(t.lower_ in self._generalizers for t in every_word)
@@ -609,11 +825,34 @@ class QuoteSpam(Check):
             or len(set(firsts)) < len(firsts)
             or any(_balanced(tokens) for tokens, _ in sentences)
         )
-        return sum((contrast, absolute, degree, polar, _repeats(every_word), parallel, framed))
+        return sum((contrast, absolute, degree, polar, _repeats(every_word), parallel))
 
 
 #: First words that answer someone rather than state a truth.
 _REPLY_OPENERS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "ok", "okay", "well", "sure", "lol", "haha"})
+
+
+def _lines(doc: Doc) -> Iterator[list[Token]]:
+    """The draft's tokens line by line: runs between whitespace tokens that hold a line break."""
+    line: list[Token] = []
+    for t in doc:
+        if t.is_space and "\n" in t.text:
+            if line:
+                yield line
+            line = []
+        elif "\n" in t.whitespace_:
+            line.append(t)
+            yield line
+            line = []
+        else:
+            line.append(t)
+    if line:
+        yield line
+
+
+def _figure(token: Token) -> bool:
+    """A figure of the author's news ("18%", "three screens"), not the generic "one" or "first" of a saying."""
+    return token.like_num and token.lower_ not in {"one", "first"}
 
 
 def _verb_lemma(lemma: str) -> bool:
