@@ -185,6 +185,66 @@ def test_word_list_records_its_source_and_drops_innocent_words() -> None:
         ("Lovely shop you have. Pity if your regulars found out what goes on in the kitchen.", "HO104"),
         ("Carry on like this and see how long you keep your seat on the board.", "HO104"),
         ("Good luck landing another contract once I've told everyone how you work.", "HO104"),
+        ("Anyone who crosses me on this project ends up regretting it.", "HO104"),
+        ("Keep texting my sister like that and you'll find out what happens.", "HO104"),
+        ("I know where your kids go to school.", "HO104"),
+        ("I will make sure the entire village learns what kind of builder you are.", "HO104"),
+        # Competence denied in so many words.
+        ("He obviously has no clue what he's doing and we all pay for it.", "HO102"),
+        ("I'll type slowly so that even you can understand it.", "HO102"),
+        ("I honestly don't know how to put this any clearer for you: no.", "HO102"),
+        ("you clearly can't read, it says Tuesday.", "HO102"),
+        ("Try engaging your brain before you hit send next time.", "HO102"),
+        ("Complaining is the only talent you've ever demonstrated.", "HO102"),
+        ("Your sheer stupidity cost the team a weekend.", "HO102"),
+        ("you're a complete liability and everyone on the team knows it", "HO102"),
+        ("This code looks like it was thrown together by a drunk monkey.", "HO102"),
+        # A group the reader belongs to blamed or told where to stay.
+        ("People like you are the reason this platform is dying.", "HO102"),
+        ("Devs like you should stick to CSS and leave the backend to the grown-ups.", "HO102"),
+        ("okay boomer", "HO102"),
+        # Sarcastic praise set against a failure, and frames that missed their own kind.
+        ("Yet another genius plan from the guy who deleted the staging database. So visionary.", "HO102"),
+        ("Must be tiring, doing absolutely nothing for eight hours a day.", "HO102"),
+        ("I'd walk you through it, but you wouldn't understand anyway.", "HO102"),
+        ("It's adorable that you call two blog posts a content strategy.", "HO102"),
+        ("Great job genius, now checkout is broken for everyone.", "HO102"),
+        ("Do you even know what a balance sheet is?", "HO102"),
+        ("That's the dumbest post I have ever read on this site.", "HO105"),
+        # The reader's place and voice questioned, idioms of a dull mind, condescension to women.
+        ("So how do you still have a job after that launch?", "HO102"),
+        ("What exactly do they pay you for?", "HO102"),
+        ("Your input is worthless here.", "HO102"),
+        ("Go whine somewhere else.", "HO102"),
+        ("You're the reason we can't have nice things.", "HO102"),
+        ("Were you dropped on your head as a baby?", "HO102"),
+        ("Your firm is a bunch of overpaid amateurs.", "HO102"),
+        ("Are you deliberately being dense?", "HO102"),
+        ("you wouldn't know a good hire if it bit you", "HO102"),
+        ("Careful, you might strain your brain thinking that hard.", "HO102"),
+        ("Everyone at the office laughs at you behind your back.", "HO102"),
+        ("He only got the promotion because of his dad.", "HO102"),
+        ("Imagine being 35 and still living with your parents.", "HO102"),
+        ("Is it that time of the month again?", "HO102"),
+        ("Typical woman, can't take a joke.", "HO102"),
+        ("Say one more thing about my family and see what happens.", "HO104"),
+        ("You better sleep with the lights on tonight.", "HO104"),
+        ("I'll remember this at your next performance review.", "HO104"),
+        ("You have no idea who you're messing with.", "HO104"),
+        ("Go be useless somewhere else.", "HO102"),
+        ("Take your fake positivity and shove it.", "HO102"),
+        ("Remind me again what you actually do here?", "HO102"),
+        ("Half the office can't stand you.", "HO102"),
+        ("Not sure what's worse, your spelling or your manners.", "HO102"),
+        ("Who drew this, a bored intern?", "HO102"),
+        ("Some of us actually read the contract before signing.", "HO102"),
+        ("You're insufferable, Tom.", "HO102"),
+        ("He's a smug little weasel.", "HO102"),
+        ("Your 'roadmap' is a slide with three arrows on it.", "HO102"),
+        ("Funny how you only call when you need a favour.", "HO102"),
+        ("It must be exhausting being wrong this often.", "HO102"),
+        ("Next time I won't be this polite.", "HO104"),
+        ("If I were you I'd start packing up your desk.", "HO104"),
     ],
 )
 def test_flags(linter: Linter, text: str, code: str) -> None:
@@ -299,6 +359,72 @@ def test_flags(linter: Linter, text: str, code: str) -> None:
         "Good luck finding a new role after we close the office; we'll write references for everyone.",
         "You have more talent than you think.",
         "Quick-witted and open-minded: the best hire we made this year.",
+        # Near the plain contempt, the group put-downs and the new threats, but friendly.
+        "You clearly have no idea how much this means to me. Thank you!",
+        "She has no idea what she's doing with a paddleboard, it was hilarious to watch.",
+        "I have no idea what I'm doing with this spreadsheet lol",
+        "Let me know how I can make this easier for you.",
+        "I'm not sure how to make this API any simpler, it already has one endpoint.",
+        "You apparently can't read my handwriting, sorry, here it is typed.",
+        "The only skill you need for this role is curiosity.",
+        "Forgive my ignorance, what does ARR stand for?",
+        "my kitchen is a walking disaster zone after the party",
+        "The cover art was made by a child from our local school.",
+        "People like you are the reason I love this community.",
+        "Recruiters like you should get an award.",
+        "People like you should never be afraid to ask.",
+        "Girls should stay home if they have a fever, the nurse says.",
+        "Must be exhausting doing all that travel, hope you get some rest!",
+        "Must be nice to do nothing all week on a beach. So jealous!",
+        "I know where you can get cheap flights to Lisbon.",
+        "I know where you are coming from, it's a hard call.",
+        "Keep cooking like this and see what happens to your waistline 😂",
+        "Nice work genius, the tests are green now!",
+        "Leave it to the professionals, I'm hiring an electrician for the wiring.",
+        "Now the whole team is down with flu, so standup is cancelled.",
+        "Do you know what an API is? Happy to explain over coffee.",
+        "Whoever built this should be proud, it's gorgeous.",
+        "The dumbest thing I've ever done was skip the warmup.",
+        "see how long your sourdough starter lasts in the fridge",
+        "Sweetie, maybe stick to the blue dress, it suits you.",
+        "I'll make sure everyone knows what kind of mentor you are!",
+        "We were a bunch of clowns back in uni, good times",
+        "Lol I was the biggest idiot at the party, sorry again",
+        "Nobody listens to you at first in a new team, it takes time.",
+        "Who raised you? Your manners are lovely, tell your mum thanks.",
+        "How do you keep your job and raise three kids? Genuinely impressed.",
+        "You're lucky anyone hired you at all in this market, it's brutal out there.",
+        "Spare me the details, just send the summary.",
+        "You are the reason we can finally ship on time. Thank you!",
+        "I wouldn't know a good wine if it hit me in the face.",
+        "Don't hurt yourself lifting that box.",
+        "Calm down, it's just a game!",
+        "Typical women's health issues are covered under the plan.",
+        "Stop wasting everyone's time with status meetings, write it down instead.",
+        "No wonder your team loves you, that was a great offsite.",
+        "We laughed at you singing karaoke, in the best way 😂",
+        "Say one more word about the trip and I'll book it, you're convincing me.",
+        "I'll remember this when your birthday comes up, you spoil me.",
+        "Bold of you to wear white to a barbecue 😂",
+        "Imagine being 40 and running your first marathon, so inspiring.",
+        "You better hope we win this week, I bet a pizza on it.",
+        "A bunch of overpaid consultants told us to do what we already knew.",
+        "Were you deliberately vague in the email? Just checking before I reply.",
+        "This website was built in 2012 by a teenager who's now our CTO.",
+        "Don't be a fool like me and skip breakfast before a long run.",
+        "Go be brilliant somewhere else, we'll miss you!",
+        "Take your time and stick it out, the first month is the hardest.",
+        "Remind me again what time the call is?",
+        "I can't stand the heat in this office, can we move the meeting outside?",
+        "I'd hire you myself if I could, you were the best candidate.",
+        "Not sure what's better, your cooking or your playlist 😄",
+        "Please enlighten me on how the new API works, I'm lost.",
+        "Some of us actually enjoy Mondays!",
+        "You must have slept through the storm last night, it was loud.",
+        "It must be exhausting being a new parent, hang in there.",
+        "Funny how you always know the best spots when we travel ❤️",
+        "This is your last warning before the early-bird price ends!",
+        "If I were you I'd start packing for Lisbon, the flights are cheap.",
     ],
 )
 def test_passes(linter: Linter, text: str) -> None:
@@ -341,6 +467,23 @@ def test_banter_with_a_friend_is_a_hint_but_the_same_words_in_public_are_not(lin
     assert worst(linter, text, "dm", first_contact=True) is Severity.ERROR
     # Without the affection it is still a warning between friends.
     assert worst(linter, "lol you idiot, you left your mic on", "dm") is Severity.WARNING
+
+
+def test_a_mild_name_in_good_news_is_banter_except_to_a_stranger(linter: Linter) -> None:
+    text = "omg you numpty, you passed the exam!! so proud of you"
+    assert worst(linter, text, "dm") is Severity.INFO
+    assert worst(linter, text, "comment") is Severity.INFO
+    assert worst(linter, text, "dm", first_contact=True) is Severity.ERROR
+    # A mild name without cheer is still reported, and a strong insult in good news is not banter.
+    assert worst(linter, "you numpty, you broke the build again", "dm") is Severity.WARNING
+    assert worst(linter, "you idiot, you passed the exam!! so proud of you", "dm") is Severity.WARNING
+    # Laughing at someone is not fondness.
+    assert worst(linter, "what a muppet 😂", "comment") is Severity.ERROR
+
+
+def test_an_insult_the_author_aims_at_themselves_is_not_reported(linter: Linter) -> None:
+    assert not findings(linter, "haha I'm officially the laziest person in this building", "dm")
+    assert codes(linter, "haha you're officially the laziest person in this building", "dm") == {"HO102"}
 
 
 def test_contempt_is_reported_from_the_frame_to_the_end_of_its_sentence(linter: Linter) -> None:

@@ -16,7 +16,20 @@ What it does
     dehumanising comparisons ("a trained monkey could do your job better"),
     scorn for someone's mind or worth ("do you even have two brain cells"),
     "shut up" said other ways ("zip it"), and veiled threats ("it would be a
-    shame if your clients found out", "see how long you keep that job").
+    shame if your clients found out", "see how long you keep that job",
+    "people who cross me don't last long here", "keep talking to my staff
+    like that and you'll find out what happens"). Competence denied in so many
+    words is contempt too ("you clearly have no clue what you're talking
+    about", "so even you can follow it", "your incompetence", "you're a
+    walking disaster", "looks like it was written by a toddler"), as is a
+    group the reader belongs to told where to stay ("women like you should
+    stick to ...", "ok boomer"), the reader's place or voice questioned ("how
+    are you even still employed?", "no wonder you got fired", "keep your hot
+    takes to yourself", "nobody takes you seriously"), idioms of a dull mind
+    ("you wouldn't know a good hire if it bit you"), passive-aggressive digs
+    ("remind me again what you actually do here?", "some of us actually read
+    the contract", "funny how you only call when you need a favour"), and
+    condescension to women ("calm down, princess", "typical woman").
     Words about someone's mind are also read from how they are built
     ("talentless", "half-baked", "amateurish"), and polite-sounding contempt
     from a dismissive frame ("bless your heart", "sure, because ...", "cute
@@ -41,8 +54,11 @@ Context
     to miss it"), negation ("you're not stupid for asking"), words in
     quotation marks, quoted lines, speech reported by someone else ("she
     told me I was a clown"), or a word being talked about ("the word idiot
-    comes from Greek"). An insult to a friend in a draft that says it
-    fondly ("love you", a heart) is banter: only a hint.
+    comes from Greek"), or an insult the author aims at themselves ("I'm the
+    dumbest person alive"). An insult to a friend in a draft that says it
+    fondly ("love you", a heart) is banter: only a hint; so is a mild name
+    ("muppet", "numpty") in a cheerful draft ("wow you absolute muppet, you
+    got the job!! so happy for you") anywhere but to a stranger.
 """
 
 from __future__ import annotations
@@ -211,6 +227,19 @@ _WARM_EMOJI = frozenset("❤💕💖💗💙💚💛💜🧡🥰😍😊🙏🤗
 # Beside the lexicon's positive words: what envy or teasing between friends sounds like ("must be nice ...
 # enjoy it, you earned it").
 _WARM_WORDS = frozenset({"enjoy", "deserve", "deserved", "earned", "jealous", "envious", "rooting", "xx", "xoxo"})
+# Words a sarcastic one-line verdict opens with ("Truly inspiring stuff.", "So brave.").
+_SARCASM_INTENSIFIERS = frozenset({"truly", "so", "how", "very", "really", "such", "wow"})
+# Words between "I am" and a put-down of oneself ("I'm the dumbest person alive", "I was such a clown").
+_SELF_FILLERS = frozenset(
+    "a an the such so just really literally truly actually probably definitely officially totally complete "
+    "absolute biggest".split()
+)
+# Positive words too common in ordinary (and sarcastic) talk to show a draft is cheerful.
+_WEAK_PRAISE = frozenset(
+    {"yes", "yeah", "yep", "well", "right", "fine", "better", "best", "funny", "hilarious", "nice"}
+)
+# Crying with joy, beside the warm emoji (laughing at someone is not fondness).
+_HAPPY_TEARS = frozenset("😭🥹")
 # Affection that turns a friend's "you idiot" into banter ("you left the mic on, you idiot 😂 love you").
 _AFFECTION = (("love", "you"), ("luv", "you"), ("ily",), ("love", "ya"), ("xoxo",))
 
@@ -260,6 +289,8 @@ class _Lexicon(NamedTuple):
     exclaimers: frozenset[str]
     sympathy: frozenset[str]
     mention_cues: frozenset[str]
+    #: Insults mild enough to be fond between friends ("you muppet") when the draft is cheerful.
+    banter: frozenset[str]
     patterns: tuple[_Pattern, ...]
     #: Finds the strings the patterns need in a draft, for skipping the patterns that cannot match.
     needs: LiteralIndex
@@ -317,8 +348,9 @@ def _contempt_lexicon() -> _Contempt:
         + ")"
     )
     cues = {
-        "target": r"(?:you|your|yours|yourself|yourselves|(?:your|ur|the|this|that|a|an|some|these|those|our|their"
-        r"|his|her) (?:[^ .,]+ )?" + person + ")",
+        # "someone who has never run a P&L": an unnamed person is a target too.
+        "target": r"(?:you|your|yours|yourself|yourselves|someone|somebody"
+        r"|(?:your|ur|the|this|that|a|an|some|these|those|our|their|his|her) (?:[^ .,]+ )?" + person + ")",
         "evaluation": evaluation,
         # A put-down weaker than a word about the mind still counts once a frame has shown the sneer.
         "weak": "(?:" + evaluation + "|" + block["cues"]["weak"] + ")",
@@ -383,7 +415,7 @@ def _lexicon() -> _Lexicon:
         # or "the URL slug" are innocent.
         "dehumanising": _alternation(_words(data["dehumanising"])),
         # A group the reader belongs to ("recruiters like you", "people like him").
-        "people_like_you": r"(?:people|folks|guys|[a-z]+s) like (?:you|u|him|her|them|yourself)",
+        "people_like_you": r"(?:people|folks|guys|women|men|[a-z]+s) like (?:you|u|him|her|them|yourself)",
         # One describing word the lists cannot know ("you narcissistic clown", "a selfish prick").
         # Common verbs that only look like describing words ("you need a dummy variable") are not.
         "adjlike": r"(?!(?:need|needed|feed|seed|speed|indeed|want|meant)(?![^ ]))[a-z]+(?:-[a-z]+)?"
@@ -408,6 +440,7 @@ def _lexicon() -> _Lexicon:
         frozenset(_words(data["exclaimers"])),
         frozenset(_words(data["sympathy"])),
         frozenset(_words(data["mention_cues"])),
+        frozenset(_words(data["banter_nouns"])),
         tuple(patterns),
         LiteralIndex(p.needs for p in patterns),
     )
@@ -509,8 +542,10 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
         capitalised = core[:1].isupper() and not core.isupper()
         lower = core.lower().replace("’", "'")
         next_raw = matches[index + 1].group().lower() if index + 1 < len(matches) else ""
-        for form in _forms(lower, next_raw, lexicon):
-            words.append(_Word(form, core_start, core_end, capitalised))
+        for k, form in enumerate(_forms(lower, next_raw, lexicon)):
+            # Only the first word of an expansion keeps the capital ("Don't" is "Do not", not a name "Not"), and
+            # "I" in "I'm" is no name either.
+            words.append(_Word(form, core_start, core_end, capitalised and k == 0 and form != "i"))
     _note_gap(words, text[previous_end:])
     return words
 
@@ -594,7 +629,7 @@ class Hostility(Check):
             start, end = words[first].start, words[last].end
             if all(quoted[start:end]):
                 continue
-            severity = self._severity(code, words, first, context, lexicon)
+            severity = self._severity(code, words, first, last, context, lexicon)
             if severity is not None:
                 yield Hit(code, start, end, severity=severity)
 
@@ -649,6 +684,8 @@ class Hostility(Check):
                 rest = rest[: [k for k, f in enumerate(rest) if f == "."][1]]
             if any(f in lexicon.positive for f in rest):
                 return False
+        if code == INSULT and _about_the_author(before):
+            return False  # "I'm the dumbest person alive", "we were a bunch of clowns back then"
         if code == INSULT and span_forms[0] in {"what", "such"}:
             # "I felt like such an idiot", "felt like such a fool": the author is the target.
             sentence = _clause_before(words, first, 40, stop=".")
@@ -766,11 +803,14 @@ class Hostility(Check):
     # -- severity ------------------------------------------------------------------
 
     def _severity(
-        self, code: str, words: list[_Word], first: int, context: Context, lexicon: _Lexicon
+        self, code: str, words: list[_Word], first: int, last: int, context: Context, lexicon: _Lexicon
     ) -> Severity | None:
         if code in {SLUR, THREAT}:
             return Severity.ERROR
         strong = context.is_public or bool(context.first_contact)
+        if code == INSULT and not context.first_contact and _cheerful_banter(words, first, last, lexicon):
+            # "wow you absolute muppet, you got the job!! so happy for you": a fond name in good news.
+            return Severity.INFO
         if code in {INSULT, AIMED_PROFANITY}:
             if not strong and _affectionate(words):
                 # Banter with a friend who knows the author's tone: a hint, not a warning.
@@ -853,11 +893,48 @@ def _warm(
     warm = lexicon.positive | _WARM_WORDS
     for k, i in enumerate(indices):
         inside = any(start <= offsets[k] < end for start, end in spans)
-        if not inside and words[i].form in warm:
+        # "Oh great, yet another ...", "Ah yes, the expert has spoken": praise after "oh" or "ah" is exasperation.
+        exasperated = k > 0 and words[indices[k - 1]].form in {"oh", "ah"}
+        if not inside and not exasperated and words[i].form in warm:
             return True
-    if any(words[i].form in warm for i in following):
+    after = [words[i].form for i in following]
+    # "... Truly inspiring stuff.": praise in a two-word verdict after a sneer is more sarcasm, but envy and
+    # good wishes ("So jealous!", "Enjoy!") are still warm.
+    sarcastic = _sarcastic_verdict(after) and not any(f in _WARM_WORDS for f in after)
+    if any(f in warm for f in after) and not sarcastic:
         return True
     return any(ch in _WARM_EMOJI for i in indices + following for ch in words[i].after)
+
+
+def _sarcastic_verdict(forms: list[str]) -> bool:
+    """Whether a sentence is a short, intensified verdict of the kind sarcasm ends on ("Truly inspiring stuff.")."""
+    core = [f for f in forms if f != ","]
+    if core[-1:] in (["stuff"], ["work"]):
+        core = core[:-1]
+    return len(core) == 2 and core[0] in _SARCASM_INTENSIFIERS
+
+
+def _about_the_author(before: list[str]) -> bool:
+    """Whether the words before an insult make the author its subject ("I'm the dumbest ...", "we were such ...")."""
+    tail = list(before[-5:])
+    while tail and tail[-1] in _SELF_FILLERS:
+        tail.pop()
+    return len(tail) >= 2 and tail[-1] in {"am", "was", "were", "are"} and tail[-2] in {"i", "we"}
+
+
+def _cheerful_banter(words: list[_Word], first: int, last: int, lexicon: _Lexicon) -> bool:
+    """Whether a mild insult sits in a cheerful draft: praise, good wishes, happy tears or a heart.
+
+    Only the mildest names count ("muppet", "numpty", "dork"); "idiot" in good
+    news can still sting, and the praise must be outside the insult itself.
+    """
+    if not any(w.form in lexicon.banter for w in words[first : last + 1]):
+        return False
+    cheer = (lexicon.positive | _WARM_WORDS) - _WEAK_PRAISE
+    outside = words[:first] + words[last + 1 :]
+    if any(w.form in cheer for w in outside):
+        return True
+    return any(ch in _WARM_EMOJI or ch in _HAPPY_TEARS for w in words for ch in w.after)
 
 
 def _affectionate(words: list[_Word]) -> bool:
