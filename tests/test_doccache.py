@@ -36,3 +36,14 @@ def test_forget_lets_the_doc_be_freed() -> None:
     del doc
     gc.collect()
     assert ref() is None
+
+
+def test_tokens_are_read_again_after_the_doc_is_retokenised() -> None:
+    # A plugin's pipeline component may merge tokens after a built-in one has read them.
+    nlp = spacy.blank("en")
+    doc = nlp("New York is big")
+    assert len(doccache.tokens_of(doc)) == 4
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    assert [t.text for t in doccache.tokens_of(doc)] == ["New York", "is", "big"]
+    assert doccache.text_of(doc) == "New York is big"

@@ -48,7 +48,10 @@ def text_of(doc: Doc) -> str:
 def tokens_of(doc: Doc) -> tuple[Token, ...]:
     """The Doc's tokens, created once per Doc: iterate or index this instead of the Doc."""
     cached = _cached(doc)
-    if cached.tokens is None:
+    # Pipeline components read the Doc through this cache too; a plugin's
+    # component after them may have merged or split tokens since (which
+    # keeps the text, so ``text_of`` stays right).
+    if cached.tokens is None or len(cached.tokens) != len(doc):
         cached.tokens = tuple(doc)
     return cached.tokens
 

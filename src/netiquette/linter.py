@@ -261,9 +261,6 @@ class Linter:
                 yield from pending.popleft().get()
 
     def _report(self, doc: Doc, context: Context, draft_id: str | int | None) -> Report:
-        # Pipeline components may have read the Doc through the cache, and a
-        # plugin's component after them may have retokenised it since.
-        doccache.forget(doc)
         text = doccache.text_of(doc)
         findings: list[Finding] = []
         errors: list[CheckError] = []

@@ -29,7 +29,7 @@ import re
 import sys
 import weakref
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -426,16 +426,19 @@ class _Anchored:
         self.reach = _max_length(pattern)
         self.vocab = vocab
         self._matcher: Matcher | None = None
-        # Matched here (see _Steps) when its reach is bounded or it can only start on given words,
-        # so that every walk is short; otherwise by a Matcher over the whole draft.
-        self.steps = _Steps.compile(pattern, vocab)
-        if (
-            self.steps is not None
-            and self.reach is None
-            and (self.steps.first_words is None or not self.steps.short_walks)
-        ):
-            self.steps = None
         self.key_id = vocab.strings.add(key)
+
+    @cached_property
+    def steps(self) -> _Steps | None:
+        """The pattern as ``_Steps``, compiled when first needed (most patterns are due on few drafts).
+
+        None, so that a Matcher over the whole draft runs it, when its reach
+        is unbounded and it could start anywhere or walk far.
+        """
+        steps = _Steps.compile(self.pattern, self.vocab)
+        if steps is not None and self.reach is None and (steps.first_words is None or not steps.short_walks):
+            return None
+        return steps
 
     @property
     def matcher(self) -> Matcher:
@@ -456,21 +459,22 @@ class _Anchored:
 
     def __call__(self, doc: Doc, words: _DocWords) -> list[tuple[int, int, int]]:
         """This pattern's matches in ``doc``."""
-        if self.steps is not None:
-            if self.steps.first_words is not None:
-                starts = words.positions(*self.steps.first_words)
+        steps = self.steps
+        if steps is not None:
+            if steps.first_words is not None:
+                starts = words.positions(*steps.first_words)
             else:
                 # Every match holds an anchor word, so it starts at most ``reach - 1`` tokens before one.
                 assert self.reach is not None
                 starts = sorted(
                     {s for i in words.positions(*self.anchor) for s in range(max(0, i - self.reach + 1), i + 1)}
                 )
-            first_tests, least, _ = self.steps.steps[0]
+            first_tests, least, _ = steps.steps[0]
             if least:
                 # Most starts fail on the first token; test it before setting up the full walk.
                 starts = [s for s in starts if _holds(first_tests, words, s)]
             length = len(doc)
-            return [(self.key_id, s, e) for s in starts for e in sorted(self.steps.ends(words, s, length)) if e > s]
+            return [(self.key_id, s, e) for s in starts for e in sorted(steps.ends(words, s, length)) if e > s]
         if self.reach is None:
             return list(self.matcher(doc))
         # Every match holds an anchor word, so it lies within ``reach`` tokens of one.
