@@ -524,3 +524,56 @@ def test_a_long_run_of_single_letters_spells_nothing(linter: Linter) -> None:
     report = linter.check("a b c d e f g h " * 6000, channel="comment")
     assert not report.errors
     assert not [f for f in report.findings if f.check == CHECK]
+
+
+# -- the scored signal: words said of a group, insults for whoever made something ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("the admins of this forum are gutless, petty and frankly witless", "comment"),
+        ("Your couriers seem utterly incompetent.", "email"),
+        ("Her solicitors are brainless cowards.", "reply"),
+        ("Honestly this whole deck reads like it was put together by an utter buffoon.", "reply"),
+        ("yet another listicle written by a clown", "comment"),
+    ],
+)
+def test_scored_insults_about_people_the_lists_do_not_name_are_flagged(linter: Linter, text: str, channel: str) -> None:
+    assert hostility.INSULT in codes(linter, text, channel=channel)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "your release notes are useless, can you add the migration steps?",  # things: 1 + 1
+        "your reviewers are lazy about the changelog",  # one plain word: 1 + 1
+        "the trainees were completely clueless at first, which is normal",  # a stage, not a verdict
+        "if your testers are clueless about the API, send them this guide",  # hypothetical
+        "nobody thinks your interns are clueless",  # negated
+        "your apprentices are clueless about rebase, could you show them?",  # one topic, not the person
+        "your plumbers are unqualified for gas work, please send a certified fitter",  # one topic
+        "sorry your movers were so spineless about the damage",  # sympathy
+        "my flatmates are clueless and spineless and I adore them",  # the author's own people, and praise
+        "we picked up juggling from a clown at the street fair",  # a clown, literally
+        "the villains this season are spineless cowards and I love it",  # praise in the sentence
+    ],
+)
+def test_scored_signal_lets_complaints_stages_and_fondness_pass(linter: Linter, text: str) -> None:
+    assert not codes(linter, text, channel="dm")
+
+
+def test_score_adds_subject_strongest_word_and_pile() -> None:
+    scored = hostility._scored_lexicon()
+
+    def score(text: str) -> int | None:
+        forms = text.split()
+        found = hostility._score_predicate(forms, forms.index("are"), scored)
+        return None if found is None else found[0]
+
+    assert score("your agents are clueless") == 3  # the reader's people 1 + a mind word 2
+    assert score("the drivers are clueless") == 2  # any noun 0 + 2: not enough alone
+    assert score("the drivers are completely clueless") == 3  # + intensified
+    assert score("your docs are useless") == 2  # fits things too: 1
+    assert score("your agents are rude , clueless and subhuman") == 4  # a pile, past an unlisted list item
+    assert score("the docs are long") is None

@@ -34,7 +34,12 @@ What it does
     ("talentless", "half-baked", "amateurish"), and polite-sounding contempt
     from a dismissive frame ("bless your heart", "sure, because ...", "cute
     that you think ...", a "so-called expert", scare quotes) together with
-    what aims it at someone (see ``Hostility._contempt``).
+    what aims it at someone (see ``Hostility._contempt``). Insults said of a
+    group or person no list names ("your agents are rude, clueless and
+    frankly subhuman", "brain rot from an absolute dunce") are found by a
+    score: who is described, how strongly the words fit only a mind or a
+    person, and whether they are piled up or intensified (see
+    ``Hostility._predicated``).
 
 Why is this bad
     A line you would not say to someone's face costs more online than off:
@@ -719,6 +724,7 @@ class Hostility(Check):
                 yield (AIMED_PROFANITY if self._is_aimed(words, i, lexicon) else SWEARING), i, i
         # Contempt that no word gives away, read from the shape of a sentence.
         yield from self._contempt(words, claimed, lexicon)
+        yield from self._predicated(words, claimed, lexicon)
 
     def _contempt(self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon) -> Iterator[tuple[str, int, int]]:
         """Sentences whose shape is contempt: a dismissive frame with what it needs to be aimed at someone.
@@ -768,6 +774,48 @@ class Hostility(Check):
                     break
                 start = match.start() + len(match.group()) - len(match.group().lstrip(", "))
                 yield INSULT, indices[_index_at(offsets, start)], indices[-1]
+                break
+
+    def _predicated(self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon) -> Iterator[tuple[str, int, int]]:
+        """Insults said of a group or person the phrase lists do not know, found by a score (see ``_Scored``).
+
+        "your agents are rude, clueless and frankly subhuman", "the mods here
+        are spineless cowards": who is described, how strongly the words said
+        of them after a linking verb fit only a mind or a person, and whether
+        they are piled up or intensified add up to a score; 3 or more is an
+        insult. The reader as subject ("you're clueless") is left to the
+        patterns, which know its guards ("you're not stupid for asking").
+        """
+        scored = _scored_lexicon()
+        for indices in _sentences(words, set()):
+            if any(claimed[i] for i in indices):
+                continue
+            forms = [words[i].form for i in indices]
+            for k, form in enumerate(forms):
+                if form in {"by", "from"}:
+                    found = _score_maker(forms, k, scored)
+                elif form in scored.linking and k > 0:
+                    found = _score_predicate(forms, k, scored)
+                else:
+                    continue
+                if found is None:
+                    continue
+                score, first, last = found
+                before = forms[max(0, first - _NEGATION_WINDOW) : first]
+                if score < _INSULT_SCORE or not _NEGATIONS.isdisjoint(forms[first : last + 1]):
+                    continue
+                if not _NEGATIONS.isdisjoint(before) or not _CONDITIONALS.isdisjoint(forms[:first]):
+                    continue  # "nobody said the interns are clueless", "if your testers are clueless about ..."
+                if any(f in lexicon.mention_cues for f in before[-2:]):
+                    continue
+                clause = _clause_before([words[i] for i in indices], first, 40)
+                if not lexicon.sympathy.isdisjoint(clause):
+                    continue  # "sorry your movers were so useless"
+                if _SOFTENERS.search(" ".join(forms[last + 1 : last + 5])):
+                    continue  # "the new hires were clueless at first": a stage, not a verdict
+                if any(f in lexicon.positive or f in _WARM_WORDS for f in forms[:first] + forms[last + 1 :]):
+                    continue  # "the villains are spineless cowards and I love it"
+                yield INSULT, indices[first], indices[last]
                 break
 
     @staticmethod
@@ -825,6 +873,144 @@ class Hostility(Check):
             if not any(f in lexicon.sympathy for f in sentence):
                 return Severity.WARNING
         return self.rule(SWEARING).severity
+
+
+class _Scored(NamedTuple):
+    """The word classes of hostility.json's "predicated" block and the insult lists, for ``_score_predicate``."""
+
+    #: Words that fit only a mind or a person ("clueless", "spineless", "cowards", "subhuman"): worth 2.
+    strong: frozenset[str]
+    #: Put-downs that also fit things ("useless", "rude", "lazy", "pathetic"): worth 1.
+    weak: frozenset[str]
+    linking: frozenset[str]
+    boosters: frozenset[str]
+    skip: frozenset[str]
+    joiners: frozenset[str]
+    determiners: frozenset[str]
+    #: Nouns that name people ("manager", "consultant"): a subject worth 1 with any determiner.
+    people: frozenset[str]
+    #: Names for a person that are insults ("dunce", "clown", "worm"), for ``_score_maker``.
+    nouns: frozenset[str]
+
+
+# A sentence scoring this much is an insult: a person and a word for a mind, or a plainer subject with a pile
+# of such words.
+_INSULT_SCORE = 3
+# Words before a subject that make a statement hypothetical ("if your testers are clueless, send them the guide").
+_CONDITIONALS = frozenset({"if", "when", "unless", "whether", "once", "until", "in case"})
+# A stage everyone passes through, not a verdict on the person ("clueless at first", "clueless back then").
+_SOFTENERS = re.compile(r"^(?:at first|at the start|initially|in the beginning|back then|to begin with|on day one)")
+# What intensifies a name for a maker ("an absolute dunce"), beside the boosters.
+_MAKER_INTENSIFIERS = frozenset({"absolute", "complete", "total", "utter", "certified", "actual", "proper"})
+# Verbs of making before "by" ("written by a clown", "designed by a muppet").
+_MADE = frozenset(
+    "written made designed built drawn coded run managed produced directed edited planned led organised "
+    "organized".split()
+)
+# Words after a lone mind word that limit it to one subject ("clueless about git", "unqualified for ...").
+_TOPIC_LIMITS = frozenset({"about", "on", "for", "of", "in", "with", "regarding", "when", "at"})
+_MIND_WORD = re.compile("(?:" + _MIND_MORPHOLOGY + ")")
+
+
+@cache
+def _scored_lexicon() -> _Scored:
+    data = load_lexicon(LEXICON)
+    block = data["predicated"]
+    things = frozenset(_words(block["also_things"]))
+    strong = (
+        frozenset(_words(data["mind_adjectives"]) + _words(data["insult_nouns"]) + _words(data["dehumanising"]))
+        - things
+    )
+    weak = frozenset(_words(data["insult_adjectives"])) | things
+    people = _words(data["person_nouns"]) + _words(data["person_words"]) + _words(data["contempt"]["roles"])
+    return _Scored(
+        strong,
+        weak - strong,
+        frozenset(_words(block["linking"])),
+        frozenset(_words(block["boosters"])),
+        frozenset(_words(block["skip"])),
+        frozenset(_words(block["joiners"])),
+        frozenset(_words(block["person_determiners"])),
+        frozenset(people),
+        frozenset(_words(data["insult_nouns"]) + _words(data["dehumanising"])),
+    )
+
+
+def _strength(form: str, scored: _Scored) -> int:
+    """2 for a word that fits only a mind or a person, 1 for a put-down that fits things too, else 0."""
+    if form in scored.strong:
+        return 2
+    if form in scored.weak:
+        return 1
+    # Built like a word about a dull mind ("talentless", "pea-brained"), unless it fits things too.
+    return 2 if _MIND_WORD.fullmatch(form) and form not in scored.weak else 0
+
+
+def _score_predicate(forms: list[str], link: int, scored: _Scored) -> tuple[int, int, int] | None:
+    """The score of what a sentence says of the subject before ``forms[link]``, and the span, or None.
+
+    The subject is worth 1 when it is a person ("the consultant", "she") or
+    anything the reader has ("your agents"), 0 for any other noun phrase
+    ("the mods"); the words after the linking verb add their strongest
+    ``_strength``, and 1 more when there are two of them or one is
+    intensified ("completely clueless").
+    """
+    j = link - 1
+    while j > 0 and forms[j] in scored.skip:
+        j -= 1
+    noun = forms[j]
+    if noun in {"he", "she"}:
+        subject, first = 1, j
+    else:
+        if not noun.isalpha() or noun in scored.determiners or noun in _FIRST_PERSON or noun in {"you", "it", "they"}:
+            return None
+        # A determiner at most two words before the noun ("your support agents", "the mods").
+        det = next((d for d in range(j - 1, max(-1, j - 4), -1) if forms[d] in scored.determiners), None)
+        if det is None or any(not f.isalpha() for f in forms[det:j]):
+            return None
+        first = det
+        subject = 1 if noun in scored.people or forms[det] in {"your", "ur"} else 0
+    best = count = 0
+    boosted = False
+    last = link
+    for k in range(link + 1, min(len(forms), link + 12)):
+        form = forms[k]
+        if form in scored.boosters:
+            boosted = True
+        elif form in scored.joiners or form in {",", "a", "an", "bunch", "of", "pack"}:
+            continue
+        elif (value := _strength(form, scored)) > 0:
+            best, count, last = max(best, value), count + 1, k
+        elif k + 1 < len(forms) and (forms[k + 1] in scored.joiners or forms[k + 1] == ","):
+            continue  # one item of a list the lexicon does not know ("rude, clueless and ...")
+        else:
+            break
+    if not best or (count == 1 and last + 1 < len(forms) and forms[last + 1] in _TOPIC_LIMITS):
+        # "clueless about git", "unqualified for the electrical work": a gap in what someone knows, not a
+        # verdict on them.
+        return None
+    return subject + best + (1 if count > 1 or boosted else 0), first, last
+
+
+def _score_maker(forms: list[str], by: int, scored: _Scored) -> tuple[int, int, int] | None:
+    """The score of an insult naming who made something ("brain rot from an absolute dunce"), and the span.
+
+    A name for a person (2, from the insult and dehumanising lists only)
+    after "by" or "from" and an article scores 1 more when intensified
+    ("an absolute dunce") and 1 more after a verb of making ("written by a
+    clown"), so that "I learned juggling from a clown" stays innocent.
+    """
+    k = by + 1
+    if k >= len(forms) or forms[k] not in {"a", "an", "some"}:
+        return None
+    boosted = False
+    k += 1
+    while k < len(forms) and (forms[k] in scored.boosters or forms[k] in _MAKER_INTENSIFIERS):
+        boosted, k = True, k + 1
+    if k >= len(forms) or forms[k] not in scored.nouns:
+        return None
+    made = by > 0 and forms[by - 1] in _MADE
+    return 2 + boosted + made, by, k
 
 
 def _index_at(offsets: list[int], char: int) -> int:
