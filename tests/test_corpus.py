@@ -22,15 +22,17 @@ CORPUS = ROOT / "tests" / "corpus"
 SHARED = Path(os.environ.get("NETIQUETTE_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 F1_FLOOR = 0.90
-# Issue 8 asks 0.85 of the checks of conversational behaviour. Two are not
-# there on their held-out half; their floors hold what was reached (F1 0.844
-# each on 2026-11-22), not the goal: raise them as the checks improve.
+# Issue 8 asks 0.85 of the checks of conversational behaviour. hostility is
+# not there on its held-out half; its floor holds what was reached (F1 0.844
+# on 2026-11-22, the same after a fourth session's work), not the goal: raise
+# it as the check improves.
 BEHAVIOUR_F1_FLOOR = 0.85
-BEHAVIOUR_TEST_HALF_FLOORS = {"hostility": 0.84, "quote-spam": 0.84}
-# behaviour-dev holds 80 fresh-probe sayings with no poster words (added
-# 2026-11-22) that quote-spam reads from their shape alone and so reports
-# only as hints, which the F1 (warnings and errors) does not count: 0.661.
-BEHAVIOUR_DEV_FLOORS = {"quote-spam": 0.65}
+BEHAVIOUR_TEST_HALF_FLOORS = {"hostility": 0.84}
+# behaviour-dev holds sayings with no poster words and nothing dressing them
+# up (fresh probes and blind sets) that quote-spam reads from their shape
+# alone and so reports only as hints, which the F1 (warnings and errors)
+# does not count: 0.807 on 2026-11-22.
+BEHAVIOUR_DEV_FLOORS = {"quote-spam": 0.80}
 CLEAN_FALSE_ALARM_CEILING = 0.03
 SPAM_CAUGHT_FLOOR = 0.85
 HAM_FLAGGED_CEILING = 0.03
