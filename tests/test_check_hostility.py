@@ -245,6 +245,8 @@ def test_word_list_records_its_source_and_drops_innocent_words() -> None:
         ("It must be exhausting being wrong this often.", "HO102"),
         ("Next time I won't be this polite.", "HO104"),
         ("If I were you I'd start packing up your desk.", "HO104"),
+        ("If you ever talk to my team like that again, you will regret it.", "HO104"),
+        ("if u message my sister one more time u will regret it", "HO104"),
     ],
 )
 def test_flags(linter: Linter, text: str, code: str) -> None:
@@ -425,6 +427,10 @@ def test_flags(linter: Linter, text: str, code: str) -> None:
         "Funny how you always know the best spots when we travel ❤️",
         "This is your last warning before the early-bird price ends!",
         "If I were you I'd start packing for Lisbon, the flights are cheap.",
+        # A friendly warning about a choice, not about how the reader treats people.
+        "If you skip the dumplings again you will regret it, best in town.",
+        # "Don't be daft" reassures; "don't be stupid" can still sneer.
+        "Don't be daft, it was two typos. Go get some sleep.",
     ],
 )
 def test_passes(linter: Linter, text: str) -> None:
