@@ -165,6 +165,16 @@ def cold_start(repeats: int) -> tuple[float, float]:
     """Median seconds of ``netiquette check`` on one draft and of ``python -c "import spacy"``, each a new process."""
     script = Path(sys.executable).with_name("netiquette")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "netiquette"]
+    # pip compiles a wheel's modules when it installs them, and Python keeps
+    # what it compiles on first import, unless PYTHONDONTWRITEBYTECODE is set
+    # (it is on the machine these figures come from). Compiled once here, so
+    # that every run measures a start-up, not netiquette's source being
+    # compiled again; spaCy's modules were compiled when pip installed them.
+    import compileall
+
+    import netiquette
+
+    compileall.compile_dir(str(Path(netiquette.__file__).parent), quiet=1)
     check_times = []
     import_times = []
     for _ in range(repeats):
