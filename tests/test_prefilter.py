@@ -78,7 +78,7 @@ def test_hostility_patterns_skipped_on_a_dev_draft_would_not_have_matched() -> N
             words = hostility._normalise(json.loads(line)["text"], lexicon)
             by_form = hostility._joined([w.form for w in words])[0]
             by_shape = hostility._joined(["@cap" if w.capitalised else w.form for w in words])[0]
-            present = {False: lexicon.needs.found(by_form), True: lexicon.needs.found(by_shape)}
+            present = {False: lexicon.needs.found(by_form), True: lexicon.shape_needs.found(by_shape)}
             for pattern in lexicon.patterns:
                 if not may_match(pattern.needs, present[pattern.on_shapes]):
                     joined = by_shape if pattern.on_shapes else by_form

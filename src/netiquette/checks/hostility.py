@@ -297,8 +297,10 @@ class _Lexicon(NamedTuple):
     #: Insults mild enough to be fond between friends ("you muppet") when the draft is cheerful.
     banter: frozenset[str]
     patterns: tuple[_Pattern, ...]
-    #: Finds the strings the patterns need in a draft, for skipping the patterns that cannot match.
+    #: Finds the strings the patterns need in a draft, for skipping the patterns that cannot match:
+    #: those read on the words, and those read on the shapes (capitals as "@cap"), apart.
     needs: LiteralIndex
+    shape_needs: LiteralIndex
 
 
 def _words(entry: str) -> list[str]:
@@ -447,7 +449,8 @@ def _lexicon() -> _Lexicon:
         frozenset(_words(data["mention_cues"])),
         frozenset(_words(data["banter_nouns"])),
         tuple(patterns),
-        LiteralIndex(p.needs for p in patterns),
+        LiteralIndex(p.needs for p in patterns if not p.on_shapes),
+        LiteralIndex(p.needs for p in patterns if p.on_shapes),
     )
 
 
@@ -538,11 +541,13 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
             continue
         gap = text[previous_end:core_start]
         previous_end = core_end
-        _note_gap(words, gap)
-        if words and _SENTENCE_BREAK.search(gap):
-            words.append(_Word(".", core_start, core_start, False))
-        elif words and _CLAUSE_BREAK.search(gap):
-            words.append(_Word(",", core_start, core_start, False))
+        # Most words follow one space, which breaks nothing and is noted nowhere.
+        if gap != " ":
+            _note_gap(words, gap)
+            if words and _SENTENCE_BREAK.search(gap):
+                words.append(_Word(".", core_start, core_start, False))
+            elif words and _CLAUSE_BREAK.search(gap):
+                words.append(_Word(",", core_start, core_start, False))
         core = text[core_start:core_end]
         capitalised = core[:1].isupper() and not core.isupper()
         lower = core.lower().replace("’", "'")
@@ -615,7 +620,7 @@ class Hostility(Check):
         found: list[tuple[str, int, int]] = []
         by_form = _joined([w.form for w in words])
         by_shape = _joined(["@cap" if w.capitalised else w.form for w in words])
-        present = {False: lexicon.needs.found(by_form[0]), True: lexicon.needs.found(by_shape[0])}
+        present = {False: lexicon.needs.found(by_form[0]), True: lexicon.shape_needs.found(by_shape[0])}
         for pattern in lexicon.patterns:
             code = pattern.code
             if not may_match(pattern.needs, present[pattern.on_shapes]):
@@ -715,6 +720,8 @@ class Hostility(Check):
             category = lexicon.categories.get(word.form)
             if category is None and " " not in word.form and i + 1 < len(words):
                 category = lexicon.categories.get(f"{word.form} {words[i + 1].form}")
+            if category not in ("slurs", "profanity"):
+                continue
             before = _clause_before(words, i, 2)
             if any(f in lexicon.mention_cues for f in before):
                 continue
