@@ -62,7 +62,7 @@ def test_token_patterns_equal_a_plain_matcher_on_random_patterns(linter: Linter)
     # random patterns over three words, every operator TokenPatterns reads.
     rng = random.Random(7)
     words = ["a", "b", "c"]
-    ops = ["", "", "?", "{0,2}", "{1,2}", "{,2}", "{2}", "*", "+"]
+    ops = ["", "", "?", "{0,2}", "{1,2}", "{,2}", "{2}", "{1,}", "*", "+"]
 
     def token() -> dict[str, object]:
         kind = rng.choice(["LOWER", "IN", "NOT_IN", "REGEX", "FLAG"])

@@ -121,7 +121,7 @@ _WORD_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA
 # sequence is a path in a PhraseMatcher's trie: at 2,000 the lexicons spelled out about
 # 190,000 of them, some 30 MB of a Linter; at 500 a batch peaks 19 MB lower, builds
 # 0.15 s faster and runs as fast, for about 1 ms more on a DM full of pitch words.
-MAX_SEQUENCES = 500
+_MAX_SEQUENCES = 500
 # With more anchored patterns than this due on one draft (a long one), one
 # Matcher pass over the whole draft is cheaper than a pass per pattern.
 _MAX_DUE = 24
@@ -171,7 +171,7 @@ def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple
             words = [word for word in words if word == word.lower()]
         options = [(word,) for word in dict.fromkeys(words) if word] + ([()] if token.get("OP") == "?" else [])
         # Counted before the product is built: a pattern over the limit would spell out many times more.
-        if len(sequences) * len(options) > MAX_SEQUENCES or len(attrs) > 1:
+        if len(sequences) * len(options) > _MAX_SEQUENCES or len(attrs) > 1:
             return None
         sequences = [seq + option for seq in sequences for option in options]
     if not attrs:
@@ -198,13 +198,32 @@ def _word_tests(pattern: Sequence[dict[str, Any]], vocab: Vocab) -> list[tuple[s
     return [(attr, ids) for _, _, attr, ids in sorted(tests, key=lambda test: test[:2])]
 
 
+# (least, most) repeats of a token for each operator without numbers.
+_OPS = {"": (1, 1), "?": (0, 1), "*": (0, sys.maxsize), "+": (1, sys.maxsize)}
+
+
+def _repeats(op: str) -> tuple[int, int] | None:
+    """(least, most) times a token with operator ``op`` occurs in a match; ``sys.maxsize`` is no limit.
+
+    None for "!" (a token that must not be there) and for an operator this
+    module cannot read.
+    """
+    if op in _OPS:
+        return _OPS[op]
+    if not (op.startswith("{") and op.endswith("}")):
+        return None
+    low, comma, high = op[1:-1].partition(",")
+    if not comma:
+        high = low  # "{n}"
+    if not (low == "" or low.isdigit()) or not (high == "" or high.isdigit()) or not (low or high):
+        return None
+    return int(low or 0), int(high) if high else sys.maxsize
+
+
 def _required(op: str) -> bool:
     """Whether a token with operator ``op`` appears at least once in every match."""
-    if op in ("", "+"):
-        return True
-    # "{n}", "{n,m}", "{n,}" with n >= 1; "{,m}" and "{0,m}" may be skipped.
-    least = op[1:-1].partition(",")[0] if op.startswith("{") and op.endswith("}") else ""
-    return least.isdigit() and int(least) >= 1
+    repeats = _repeats(op)
+    return repeats is not None and repeats[0] >= 1
 
 
 def _max_length(pattern: Sequence[dict[str, Any]]) -> int | None:
@@ -212,13 +231,10 @@ def _max_length(pattern: Sequence[dict[str, Any]]) -> int | None:
     total = 0
     for token in pattern:
         op = str(token.get("OP", "")) if isinstance(token, dict) else ""
-        if op in ("", "?", "!"):
-            total += 1
-        elif op.startswith("{") and op.endswith("}") and op[-2:] != ",}":
-            # "{n}", "{n,m}", "{,m}": the upper bound is the last number.
-            total += int(op[1:-1].rpartition(",")[2])
-        else:
+        repeats = (1, 1) if op == "!" else _repeats(op)
+        if repeats is None or repeats[1] == sys.maxsize:
             return None
+        total += repeats[1]
     return total
 
 
@@ -298,10 +314,6 @@ _FLAG_ATTRS = {
 }
 
 
-# (least, most) repeats of a token for each operator without numbers.
-_OPS = {"": (1, 1), "?": (0, 1), "*": (0, sys.maxsize), "+": (1, sys.maxsize)}
-
-
 def _compile_token(token: dict[str, Any], vocab: Vocab) -> tuple[tuple[_Test, ...], int, int] | None:
     """A pattern token as (tests, least, most) repeats, or None when ``_Steps`` cannot read it.
 
@@ -309,16 +321,10 @@ def _compile_token(token: dict[str, Any], vocab: Vocab) -> tuple[tuple[_Test, ..
     their string ids, ``IN``/``NOT_IN`` by id sets, ``REGEX`` searches the
     text, and flags compare as booleans.
     """
-    op = str(token.get("OP", ""))
-    if op in _OPS:
-        least, most = _OPS[op]
-    elif op.startswith("{") and op.endswith("}") and "," in op:
-        low, _, high = op[1:-1].partition(",")
-        if not high.isdigit() or not (low.isdigit() or low == ""):
-            return None
-        least, most = int(low or 0), int(high)
-    else:
+    repeats = _repeats(str(token.get("OP", "")))
+    if repeats is None:
         return None
+    least, most = repeats
     tests: list[_Test] = []
     for key, value in token.items():
         if key == "OP":
@@ -525,17 +531,17 @@ class _TokenRegexes:
         self._patterns.append((key, lower, regex))
         self._answers = {}
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, words: _DocWords) -> list[tuple[int, int, int]]:
         """``(match_id, start, end)`` for every token a pattern matches, token by token, in pattern order."""
         found: list[tuple[int, int, int]] = []
         answers = self._answers
-        lowercase = any(lower for _, lower, _ in self._patterns)
-        cased = not all(lower for _, lower, _ in self._patterns)
-        for i, token in enumerate(tokens_of(doc)):
-            for lower, wanted in ((False, cased), (True, lowercase)):
-                if not wanted:
-                    continue
-                text = token.lower_ if lower else token.text
+        # The texts (False) and lowercase texts (True) the patterns read, in that order.
+        columns = [
+            (lower, words.texts(lower)) for lower in (False, True) if any(on == lower for _, on, _ in self._patterns)
+        ]
+        for i in range(len(words.columns["ORTH"])):
+            for lower, column in columns:
+                text = column[i]
                 keys = answers.get((lower, text))
                 if keys is None:
                     if len(answers) >= _MAX_TEXTS:
@@ -625,9 +631,9 @@ class TokenPatterns:
         groups: list[Iterable[tuple[int, int, int]]] = [matcher(doc) for matcher in self._literals.values()]
         if len(self._always):
             groups.append(self._always(doc))
-        if len(self._regexes):
-            groups.append(self._regexes(doc))
         words = _doc_words(doc)
+        if len(self._regexes):
+            groups.append(self._regexes(words))
         due = self._due(words)
         unbounded = [i for i in due if self._anchored[i].reach is None]
         if len(unbounded) > _MAX_DUE:

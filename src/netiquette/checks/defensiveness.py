@@ -55,7 +55,13 @@ from spacy.util import filter_spans
 
 from netiquette.checks._authorship import is_negated, is_quoted
 from netiquette.checks._base import LexiconCheck
-from netiquette.checks._matching import MAX_SEQUENCES, LexiconMatcher, add_phrase_keys, load_lexicon, phrase_keys
+from netiquette.checks._matching import (
+    LexiconMatcher,
+    add_phrase_keys,
+    literal_sequences,
+    load_lexicon,
+    phrase_keys,
+)
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
@@ -225,27 +231,6 @@ def _with_curly_apostrophes(entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "phrases": phrases + curly}
 
 
-def _literal_sequences(pattern: list[dict[str, Any]]) -> list[tuple[str, ...]] | None:
-    """The word sequences a pattern of plain LOWER tokens (optionally "?") matches, or None for any other pattern."""
-    sequences: list[tuple[str, ...]] = [()]
-    for token in pattern:
-        value = token.get("LOWER")
-        if set(token) - {"LOWER", "OP"} or token.get("OP", "") not in ("", "?") or value is None:
-            return None
-        if isinstance(value, dict):
-            if set(value) != {"IN"}:
-                return None
-            words = list(value["IN"])
-        else:
-            words = [value]
-        options = [(word,) for word in words] + ([()] if token.get("OP") == "?" else [])
-        # Counted before the product is built: a pattern over the limit would spell out many times more.
-        if len(sequences) * len(options) > MAX_SEQUENCES:  # stays a token pattern (see _matching.MAX_SEQUENCES)
-            return None
-        sequences = [seq + option for seq in sequences for option in options]
-    return [seq for seq in sequences if seq]
-
-
 # A frame slot: an optional attribute marker, the alternatives, an optional repeat.
 _SLOT = re.compile(r"^(?P<attr>[@=!]?)(?P<words>.+?)(?P<op>\?|\{\d*,\d*\})?$")
 _GAP = re.compile(r"^~(?P<most>\d)$")
@@ -385,19 +370,17 @@ class DefensivenessMatcher(LexiconMatcher):
         for key, entry in self.variants.items():
             patterns = []
             for pattern in entry.get("patterns", []):
-                sequences = _literal_sequences(pattern)
-                if sequences is None:
+                literal = literal_sequences(pattern)
+                if literal is None or literal[0] != "LOWER":
                     patterns.append(pattern)
                 else:
-                    literals.setdefault(key, set()).update(sequences)
+                    literals.setdefault(key, set()).update(literal[1])
             entries[key] = {**_with_curly_apostrophes(entry), "patterns": patterns}
         super().__init__(nlp, name, {"rules": entries})
         self.literals = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, spelled in literals.items():
             # The LOWER ids a pattern Doc of these words would give (see ``phrase_keys``).
-            add_phrase_keys(
-                self.literals, key, [phrase_keys(nlp.vocab, [w.lower() for w in words]) for words in sorted(spelled)]
-            )
+            add_phrase_keys(self.literals, key, [phrase_keys(nlp.vocab, words) for words in sorted(spelled)])
 
     def __call__(self, doc: Doc) -> Doc:
         """Keep the matches whose guards hold, labelled with their code; store the cues apart."""
