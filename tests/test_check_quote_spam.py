@@ -89,6 +89,12 @@ def test_quote_or_aphorism_alone_is_a_warning_in_a_post(linter: Linter, text: st
         'Our new tagline is "Software that stays out of your way". Took us six workshops and 200 sticky notes.',
         "Hard to take leadership advice from someone who can't keep an intern for a month.",
         "#motivation #success #grind",
+        # A motto under the author's own news of the day: the news is theirs.
+        "Proud of this crew. Hard work pays off 💪 #teamwork",
+        "Congrats to everyone who ran the booth this weekend! Dreams take work 🚀",
+        # A message signed with a dash and a name, not a quote attributed to someone.
+        "Thanks for the intro last week, really appreciated it. Talk soon - Yiannis",
+        "Great catching up today! Let's do it again soon.\n- Oyelaran",
     ],
 )
 def test_own_words_stories_and_opinions_pass(linter: Linter, text: str) -> None:

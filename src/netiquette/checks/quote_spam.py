@@ -20,7 +20,10 @@ What it does
     rhetoric of a saying (contrast, absolutes, polar pairs, parallel
     clauses). A name right after a quotation that is the whole draft
     ("“...” Nelson Mandela") and the unmarked words after "As Confucius
-    said," are attributed quotes; a greeting sign-off ("Have a blessed
+    said," are attributed quotes, but a dash and a name after words of the
+    moment sign a message ("Talk soon - Yiannis"), and a sentence of the
+    author's news beside a motto ("Proud of this crew.") makes the post
+    theirs; a greeting sign-off ("Have a blessed
     week, everyone") is framing. A label naming the words a quote ("Quote
     of the week:", "Proverb for today:", "Words to live by") tells as much
     as an attribution when a short general text follows it. A question of the author's own makes the
@@ -260,6 +263,9 @@ class QuoteSpam(Check):
             | self._concrete
         ) - {"everyone", "everybody"}
         self._vocatives = frozenset(lexicon["vocatives"])
+        # Words that tie a sentence to a moment or a conversation ("this", "tonight", "proud", "congrats"),
+        # for telling the author's news from a motto. "Good luck" is a wish, but luck is what sayings are about.
+        self._moment = (frozenset(lexicon["deictic"]) | frozenset(lexicon["social"])) - self._inspirational - {"luck"}
         # Words of people talking about work or a thing of the day, without the deictic words a timeless
         # quote can have ("Yesterday is history").
         self._talk = (frozenset(lexicon["social"]) | frozenset(lexicon["topical"]) | self._concrete) - {
@@ -319,6 +325,8 @@ class QuoteSpam(Check):
             for match in pattern.finditer(text):
                 if pattern is _LEADING_SAID and match.group("name").strip().lower() in self._given_names:
                     continue  # "As Mark said," is a colleague as often as a famous name
+                if pattern is _ATTRIBUTION and self._signs_message(doc, match.group("name"), match.start()):
+                    continue
                 if pattern is _SAID_BY or self._is_name(match.group("name"), lowercase):
                     attributed = True
                     masked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
@@ -407,7 +415,11 @@ class QuoteSpam(Check):
             t.lower_ in self._concrete and t.lower_ not in self._framing and t.lower_ not in self._people for t in own
         )
         listicle = self._listicle_post(text)
-        aphorism = self._aphorism(doc, words, tags, tagged_on, listicle)
+        # A sentence of the author's own tied to a moment or to people ("Proud of this crew.") makes the post
+        # their news with a motto attached, not a borrowed saying.
+        aphorism = self._aphorism(doc, words, tags, tagged_on, listicle) and not self._tells_news(
+            doc, masked, quoted_mask
+        )
         if asks:
             return _Reading(False, attributed, self._own_count(own), first_person, False, short_question)
         # Decorative emoji (not a laugh or a shrug, which are a person talking) and hashtags dress a saying
@@ -464,6 +476,24 @@ class QuoteSpam(Check):
         for t in alpha:
             masked[t.idx] = 1
         return self._labels.found(lowercase_forms(alpha))
+
+    def _signs_message(self, doc: Doc, name: str, start: int) -> bool:
+        """Whether "- Name" at character ``start`` signs a message ("Talk soon - Yiannis"), not attributes a quote.
+
+        Someone known for quotable lines attributes; any other name after words tied to a moment or a
+        conversation ("today", "thanks", "soon") signs.
+        """
+        if any(part.lower().strip(".,'’") in self._people for part in name.split()):
+            return False
+        return any(t.lower_ in self._moment for t in doc if t.is_alpha and t.idx < start)
+
+    def _tells_news(self, doc: Doc, masked: bytearray, quoted_mask: bytearray) -> bool:
+        """Whether a sentence in the author's own words is tied to a moment, a person or a conversation."""
+        for sent in doc.sents:
+            words = [t for t in sent if t.is_alpha and not masked[t.idx] and not quoted_mask[t.idx]]
+            if len(words) >= 2 and any(t.lower_ in self._moment for t in words):
+                return True
+        return False
 
     def _lead_in(self, sent: Span) -> list[Token]:
         """A framing lead-in ending in a colon ("As my favourite saying goes:", "Read this twice:"), if any."""
