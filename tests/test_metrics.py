@@ -42,6 +42,10 @@ def test_counts_words_sentences_and_questions(linter: Linter) -> None:
     assert (m.words, m.sentences, m.questions, m.characters) == (15, 3, 1, 84)
 
 
+def test_a_full_width_question_mark_asks_too(linter: Linter) -> None:
+    assert measure(linter, "お元気ですか？ 来週はどうですか？").questions == 2
+
+
 def test_a_contraction_or_a_hyphenated_word_is_one_word(linter: Linter) -> None:
     assert measure(linter, "I didn't send the e-mail.").words == 5
 

@@ -27,6 +27,9 @@ _SHARED = frozenset(
     "can had her his has may our out per son war will man hat top den dem".split()
 )
 _MIN_WORDS = 4
+# Fewer letters than this in another script ("Hi 王小明", "Спасибо!") may be a name or a greeting in an
+# English draft.
+_MIN_LETTERS = 8
 
 
 @cache
@@ -64,15 +67,17 @@ def looks_foreign(doc: Doc) -> bool:
     """Whether the draft is clearly not English."""
     # Vowel signs of many scripts are marks, not letters, so a word is any
     # token with a letter in it.
+    text = text_of(doc)
+    # An ASCII draft has no letters of another script (the common case, tested in C). The script is read
+    # before the words are counted: Chinese and Japanese put no spaces between words, so a whole sentence
+    # is one token.
+    if not text.isascii():
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) >= _MIN_LETTERS and sum(not _is_latin(c) for c in letters) > len(letters) / 2:
+            return True
     words = [t.lower_ for t in tokens_of(doc) if any(c.isalpha() for c in t.text)]
     if len(words) < _MIN_WORDS:
         return False
-    text = text_of(doc)
-    # An ASCII draft has no letters of another script (the common case, tested in C).
-    if not text.isascii():
-        letters = [c for c in text if c.isalpha()]
-        if sum(not _is_latin(c) for c in letters) > len(letters) / 2:
-            return True
     english = sum(w in ENGLISH_STOP_WORDS for w in words)
     # A foreign function word that is also an English word ("come", "like")
     # is no evidence either way.

@@ -358,7 +358,7 @@ def compute(doc: Doc, *, readability: bool = True) -> Metrics:
             second += 1
         if not run_flags & 1 and _WORDISH.search(token_text):
             run_flags |= 1
-        if "?" in token_text and token.is_punct:
+        if ("?" in token_text or "？" in token_text) and token.is_punct:  # "？": Chinese and Japanese
             questions.add(sentence)
         hashtag_pending = token_text == "#" and not token.whitespace_ and not _glued_before(text, idx)
         previous_end = end
