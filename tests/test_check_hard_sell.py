@@ -58,6 +58,15 @@ def test_a_pitch_without_stock_phrases_is_found_from_its_cues(linter: Linter) ->
     assert not flagged(linter.check("Hi Anya, I run a book club for architects. Loved your talk!", channel="dm"))
 
 
+def test_the_growth_hacker_formula_is_a_pitch_and_praise_for_a_team_is_not(linter: Linter) -> None:
+    pitch = "Hi, I help SaaS founders 3x their MRR in 90 days. Let's hop on a quick call this week."
+    assert {"HS104", "HS105", "HS106"} <= flagged(linter.check(pitch, channel="connection_request"))
+    praise = "She helped the team triple their output in 3 months. How did you structure the pairing?"
+    assert not flagged(linter.check(praise, channel="dm", first_contact=True))
+    news = "Jumped on a call with the vendor this morning and they fixed the export."
+    assert not flagged(linter.check(news, channel="dm", first_contact=True))
+
+
 @pytest.mark.parametrize(
     "text",
     [
