@@ -583,3 +583,125 @@ def test_score_adds_subject_strongest_word_and_pile() -> None:
     assert score("your docs are useless") == 2  # fits things too: 1
     assert score("your agents are rude , clueless and subhuman") == 4  # a pile, past an unlisted list item
     assert score("the docs are long") is None
+
+
+# -- vocatives, comparisons, child framing, origin, veiled threats, mock praise ----
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A bare name closing a clause is said to the reader.
+        ("scroll past then, moron", "HO102"),
+        ("quit whining loser", "HO102"),
+        ("ur literally a buffoon", "HO102"),
+        ("Mine works. Yours is garbage, mate.", "HO102"),
+        # Work rated below a gadget, a pet or a beginner.
+        ("A fortune cookie would give better advice than your consultants.", "HO102"),
+        ("my goldfish writes clearer specs than this", "HO102"),
+        ("Any junior would have caught this.", "HO102"),
+        ("Your app is dumber than a doorknob.", "HO102"),
+        # Adult and child framing.
+        ("Should I explain it with crayons so you can keep up?", "HO102"),
+        ("Perhaps leave the pricing to the grown-ups.", "HO102"),
+        ("Can I speak to an adult on your team?", "HO102"),
+        ("Come back when you've actually sold something.", "HO102"),
+        ("Was this slide deck made by a toddler?", "HO102"),
+        # A group put down by origin.
+        ("Typical of people like you from that region.", "HO102"),
+        ("That's what you get for hiring folks from that part of the world.", "HO102"),
+        # Veiled threats.
+        ("I won't be this friendly when we meet face to face.", "HO104"),
+        ("Do that again and you're finished in this industry.", "HO104"),
+        ("Pull the video, or a lawsuit will be the least of your problems.", "HO104"),
+        ("Bad things happen to people who go over my head.", "HO104"),
+        ("I know plenty of people at your office. They talk.", "HO104"),
+        ("You won't be setting foot in our warehouse again, I'll see to that.", "HO104"),
+        ("Keep your opinions quiet if you know what's good for you.", "HO104"),
+        # Mock praise closing a failure.
+        ("You've managed to make the onboarding even more confusing. Remarkable.", "HO102"),
+        ("You missed the deadline again. Gold star.", "HO102"),
+        ("As usual your update added precisely nothing.", "HO102"),
+        ("Another masterclass in saying nothing.", "HO102"),
+        # Other contempt in so many words.
+        ("Do everyone a favour and log off.", "HO102"),
+        ("What is even wrong with you?", "HO102"),
+        ("You think you're charming. You're not.", "HO102"),
+        ("The service is a rip-off and so are you.", "HO102"),
+        ("try googling it next time genius", "HO102"),
+        ("What planet is he on?", "HO102"),
+        ("Who taught you to spell, a pigeon?", "HO102"),
+        ("Every time he talks the average IQ in the room drops.", "HO102"),
+        ("I'd keep my mouth shut if I were you.", "HO104"),
+        ("Drop the complaint if you value your job.", "HO104"),
+        ("You'd better be careful what you post next.", "HO104"),
+    ],
+)
+def test_flags_contempt_without_an_insult_word(linter: Linter, text: str, code: str) -> None:
+    assert code in codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loser of the quiz buys the pizza.",
+        "Nobody expected that, least of all me, honestly a fool for trying",
+        "I was the class clown at school.",
+        "Your really thoughtful note made my day.",
+        "Yours is a joke shop? Amazing, I need to visit.",
+        "My nephew draws better than I ever will, proud uncle here.",
+        "A good night's sleep would do you better than another coffee.",
+        "We could do better than this next quarter, let's talk.",
+        "I'll explain it in small words for the kids' club on Saturday.",
+        "Leave it to the experts: call an electrician.",
+        "Is there an adult ticket for the zoo?",
+        "Did your son draw this? It's adorable.",
+        "Typical of Porto in July, everything is packed.",
+        "People from your country have been so welcoming to us.",
+        "Watch yourself on the ice this morning!",
+        "You're finished? Great, go home and rest.",
+        "I'll see to it personally that your parcel goes out today.",
+        "Don't worry about the typo, it's the least of your problems today, the venue moved!",
+        "I know a lot of people in Porto, happy to introduce you.",
+        "Gold star for the team, we shipped on time!",
+        "You broke the record again! Well done.",
+        "You misread the brief, but the result is brilliant anyway. Well done.",
+        "Thanks genius, the fix worked!",
+        "You absolute genius. This saved me a day.",
+        "Do yourself a favour and take Friday off.",
+        "You think you're not ready. You are.",
+        "What planet is the new probe heading to?",
+        "Who taught you to bake like this? It's incredible.",
+        "I'd keep the receipt if I were you, just in case.",
+        "Be careful on the stairs next to the lab.",
+        # A team's own post-mortem: the comparison does not end the sentence on the reader.
+        "Any junior would have caught this, so we added a lint rule. Great find by Priya.",
+    ],
+)
+def test_passes_look_alikes_of_the_new_contempt_kinds(linter: Linter, text: str) -> None:
+    assert not codes(linter, text), findings(linter, text)
+
+
+def test_a_pet_name_talks_down_to_a_stranger_or_by_email_but_not_between_friends(linter: Linter) -> None:
+    text = "Run along now, sweetie."
+    assert "HO102" in codes(linter, text, "email")
+    assert "HO102" in codes(linter, text, "comment", first_contact=True)
+    assert not codes(linter, text, "dm")
+    assert not codes(linter, text, "comment")
+    # Thanks or good wishes make it friendly even to a stranger; "kid" and "champ" are a mentor's cheer too.
+    assert not codes(linter, "Good luck tomorrow, kid.", "email")
+    assert not codes(linter, "Go get em, kid.", "email")
+    assert not codes(linter, "See you at the final, champ.", "email")
+
+
+def test_your_before_an_adverb_and_an_article_is_read_as_you_are() -> None:
+    lexicon = hostility._lexicon()
+    assert hostility._forms("your", "honestly", lexicon, "a") == ("you", "are")
+    assert hostility._forms("your", "really", lexicon, "cool") == ("your",)
+    assert hostility._forms("your", "team", lexicon, "a") == ("your",)
+
+
+def test_mock_praise_needs_a_failure_and_a_failure_needs_mock_praise(linter: Linter) -> None:
+    assert "HO102" in codes(linter, "You broke the build again. Bravo.")
+    assert not codes(linter, "You broke the build again, sorry about the weekend.")
+    assert not codes(linter, "Bravo, the build is green again.")

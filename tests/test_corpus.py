@@ -22,12 +22,8 @@ CORPUS = ROOT / "tests" / "corpus"
 SHARED = Path(os.environ.get("NETIQUETTE_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 F1_FLOOR = 0.90
-# Issue 8 asks 0.85 of the checks of conversational behaviour. hostility is
-# not there on its held-out half; its floor holds what was reached (F1 0.844
-# on 2026-11-22, the same after a fourth session's work), not the goal: raise
-# it as the check improves.
+# Issue 8 asks 0.85 of the checks of conversational behaviour, on both halves.
 BEHAVIOUR_F1_FLOOR = 0.85
-BEHAVIOUR_TEST_HALF_FLOORS = {"hostility": 0.84}
 # behaviour-dev holds sayings with no poster words and nothing dressing them
 # up (fresh probes and blind sets) that quote-spam reads from their shape
 # alone and so reports only as hints, which the F1 (warnings and errors)
@@ -55,10 +51,10 @@ def test_corpus_has_the_promised_shape(half: str) -> None:
 
 
 def _floor(half: str, check: str) -> float:
-    if half == "behaviour-test.jsonl":
-        return BEHAVIOUR_TEST_HALF_FLOORS.get(check, BEHAVIOUR_F1_FLOOR)
-    if half.startswith("behaviour"):
+    if half == "behaviour-dev.jsonl":
         return BEHAVIOUR_DEV_FLOORS.get(check, BEHAVIOUR_F1_FLOOR)
+    if half.startswith("behaviour"):
+        return BEHAVIOUR_F1_FLOOR
     return F1_FLOOR
 
 

@@ -29,7 +29,19 @@ What it does
     ("you wouldn't know a good hire if it bit you"), passive-aggressive digs
     ("remind me again what you actually do here?", "some of us actually read
     the contract", "funny how you only call when you need a favour"), and
-    condescension to women ("calm down, princess", "typical woman").
+    condescension to women ("calm down, princess", "typical woman"). Some
+    contempt is read from where a word stands: an insult closing a clause
+    with no article before it is said to the reader ("get lost loser",
+    "nobody asked, clown"), as is a sarcastic title ("try reading it next
+    time genius") or, to a stranger or by email, a pet name ("Run along,
+    sweetie"); work rated below a gadget, a pet or a beginner ("my toaster
+    writes better copy than this", "any junior would have caught this");
+    child framing ("did a toddler make this?", "leave it to the grown-ups",
+    "next time I'll draw it in crayon"); a group put down by origin
+    ("typical of people from your country"); veiled threats ("I won't be
+    this polite in person", "you're finished at this firm", "accidents
+    happen to people who talk too much"); and mock praise closing a failure
+    ("You missed the deadline again. Gold star.").
     Words about someone's mind are also read from how they are built
     ("talentless", "half-baked", "amateurish"), and polite-sounding contempt
     from a dismissive frame ("bless your heart", "sure, because ...", "cute
@@ -161,6 +173,12 @@ _GRAWLIX = re.compile(r"[*#%&@$!]")
 _SPACED_WORDS = frozenset({"stfu", "gtfo", "kys", "foad", "gfy", "wtf", "you", "off", "your"})
 _SPACED_LONGEST = 14
 _CLITICS = {"n't": "not", "'re": "are", "'m": "am", "'ll": "will", "'d": "would", "'ve": "have", "'s": "'s"}
+# Adverbs that show "your" is a typo for "you're" when an article follows ("your honestly a halfwit"); "your
+# really cool idea" has no article, so it stays a possessive.
+_TYPO_ADVERBS = frozenset(
+    "honestly really literally clearly obviously actually seriously truly totally definitely genuinely basically "
+    "officially completely absolutely just probably such frankly simply".split()
+)
 _CLITIC_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 # Informal spellings, each read as the words it stands for.
 _EXPANSIONS = {
@@ -187,7 +205,13 @@ _EXPANSIONS = {
     "thats": ("that", "'s"),
     "whats": ("what", "'s"),
     "ill": ("ill",),
+    "ppl": ("people",),
 }
+# Verbs after which "ill" is "I'll" ("ill see to that", "ill draw it in crayon"), not "ill" (sick).
+_ILL_VERBS = frozenset(
+    "see make draw spell explain tell send call report sue end ruin find come show walk put do get have be never "
+    "not personally".split()
+)
 # Who may be quoted by a reporting verb ("he said ...", "my boss wrote ...").
 _THIRD_PERSON = frozenset(
     "he she they someone somebody people everyone recruiter boss manager guy email message customer client "
@@ -217,10 +241,9 @@ _MIND_MORPHOLOGY = (
 )
 # Quote marks around a word or two that are not a quotation but a sneer ('your "senior" developer').
 _QUOTE_MARKS = "'\"‘’“”`"
-# A sneer in quotes belongs to someone: 'your "senior" developer', 'the "fix" you pushed', 'you "fixed" it'.
-_SNEER_OWNERS = frozenset(
-    {"your", "ur", "his", "her", "their", "the", "this", "that", "our", "you", "he", "she", "they", "so-called"}
-)
+# A sneer in quotes belongs to someone: 'your "senior" developer', 'the "fix" you pushed', 'you "fixed" it',
+# 'another "founder"'.
+_SNEER_OWNERS = frozenset("your ur his her their the this that our you he she they so-called another".split())
 # Things whose names are quoted as a matter of course ('the "Save" button', 'the "Blog" link').
 _NAMED_THINGS = frozenset(
     "button buttons link links tab tabs menu field fields option options column columns setting settings page "
@@ -234,6 +257,8 @@ _WARM_EMOJI = frozenset("❤💕💖💗💙💚💛💜🧡🥰😍😊🙏🤗
 _WARM_WORDS = frozenset({"enjoy", "deserve", "deserved", "earned", "jealous", "envious", "rooting", "xx", "xoxo"})
 # Words a sarcastic one-line verdict opens with ("Truly inspiring stuff.", "So brave.").
 _SARCASM_INTENSIFIERS = frozenset({"truly", "so", "how", "very", "really", "such", "wow"})
+# Faint praise that, as a sentence of its own after a sneer, is more sarcasm ("Adorable.", "Riveting.").
+_ONE_WORD_SNEERS = frozenset({"adorable", "cute", "precious", "riveting", "fascinating", "impressive", "charming"})
 # Words between "I am" and a put-down of oneself ("I'm the dumbest person alive", "I was such a clown").
 _SELF_FILLERS = frozenset(
     "a an the such so just really literally truly actually probably definitely officially totally complete "
@@ -243,6 +268,27 @@ _SELF_FILLERS = frozenset(
 _WEAK_PRAISE = frozenset(
     {"yes", "yeah", "yep", "well", "right", "fine", "better", "best", "funny", "hilarious", "nice"}
 )
+# Pet names that talk down to anyone but family ("Run along, sweetie", "Calm down, princess"). "kid" and "champ" are
+# as often a mentor's cheer ("Go get 'em, kid.").
+_DIMINUTIVES = frozenset(
+    "sweetie sweetheart sweety honey hun hon darling darlin kiddo sonny junior princess sunshine buttercup missy "
+    "sweetcheeks toots".split()
+)
+# Titles said in sarcasm when they close a clause bare ("nice going genius", "sure thing, einstein").
+_EPITHETS = frozenset("genius einstein sherlock hotshot smartypants wiseguy bigshot".split())
+# Words before a name that make it an object, a predicate or praise, not a vocative ("a genius", "you absolute genius").
+_NOT_VOCATIVE = frozenset(
+    "a an the this that these those my your ur his her our their its some any no every each another what such which "
+    "whose of for to with by from as like than at in on into about and or but nor is are was were am be been being "
+    "'s you u absolute total real evil true little young certified resident".split()
+)
+# Words two places before a name that make it part of a noun phrase, not a vocative ("the biggest loser").
+_DETERMINERS = frozenset(
+    "a an the this that these those my your ur his her our their its some any no every each another what such "
+    "which whose".split()
+)
+# Thanks and good wishes, which make a pet name friendly.
+_THANKS = frozenset({"thanks", "thank", "thx", "ty", "cheers", "luck", "welcome", "hugs", "congrats", "bless"})
 # Crying with joy, beside the warm emoji (laughing at someone is not fondness).
 _HAPPY_TEARS = frozenset("😭🥹")
 # Affection that turns a friend's "you idiot" into banter ("you left the mic on, you idiot 😂 love you").
@@ -363,6 +409,8 @@ def _contempt_lexicon() -> _Contempt:
         "weak": "(?:" + evaluation + "|" + block["cues"]["weak"] + ")",
         "belief": block["cues"]["belief"],
         "other": block["cues"]["other"],
+        # Mock praise closing a criticism ("Gold star.", "Quite an achievement.", "Impressive, in its own way.").
+        "mock": block["cues"]["mock"],
     }
     compiled = {name: re.compile(r"(?<![^ ])" + source + r"(?![^ ])") for name, source in cues.items()}
     frames = []
@@ -431,6 +479,12 @@ def _lexicon() -> _Lexicon:
         "mind_adj": _mind_adjectives(data),
         # Who a describing word can run down: the reader, or a person ("the consultant", not "my kid", "this PR").
         "target": _target(data),
+        # A name that, with no article, can only be said to the reader ("get lost loser", "shut it clown").
+        "vocative_n": _alternation(_words(data["vocative_nouns"])),
+        # Things and beings someone's work is rated below ("my toaster writes better copy than this").
+        "lesser_maker": "(?:"
+        + _alternation(_words(data["lesser_makers"]))
+        + r"|(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)(?:-| )years?(?:-| )olds?)",
     }
     patterns = []
     for code, templates in data["patterns"].items():
@@ -552,7 +606,8 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
         capitalised = core[:1].isupper() and not core.isupper()
         lower = core.lower().replace("’", "'")
         next_raw = matches[index + 1].group().lower() if index + 1 < len(matches) else ""
-        for k, form in enumerate(_forms(lower, next_raw, lexicon)):
+        after_next = matches[index + 2].group().lower() if index + 2 < len(matches) else ""
+        for k, form in enumerate(_forms(lower, next_raw, lexicon, after_next)):
             # Only the first word of an expansion keeps the capital ("Don't" is "Do not", not a name "Not"), and
             # "I" in "I'm" is no name either.
             words.append(_Word(form, core_start, core_end, capitalised and k == 0 and form != "i"))
@@ -566,15 +621,19 @@ def _note_gap(words: list[_Word], gap: str) -> None:
         words[-1] = words[-1]._replace(after=gap)
 
 
-def _forms(lower: str, next_raw: str, lexicon: _Lexicon) -> tuple[str, ...]:
+def _forms(lower: str, next_raw: str, lexicon: _Lexicon, after_next: str = "") -> tuple[str, ...]:
     if lower == "your" and next_raw in {"a", "an", "such", "so"}:
         return ("you", "are")  # "your an idiot" is a common typo for "you're"
+    if lower in {"your", "ur"} and next_raw in _TYPO_ADVERBS and after_next in {"a", "an", "such", "so", "the"}:
+        return ("you", "are")  # "your honestly a halfwit": an adverb between cannot follow a possessive
     if lower == "ur":
         # "ur an idiot" is "you are"; "ur idea" is "your".
         fillers = {"a", "an", "so", "such", "the", "just", "really", "being", "not", "dead", "done", "finished"}
         following = _ELONGATED.sub(r"\1", next_raw)
         is_verb = bool({next_raw, following} & fillers) or lexicon.categories.get(next_raw) is not None
         return ("you", "are") if is_verb else ("your",)
+    if lower == "ill" and next_raw in _ILL_VERBS:
+        return ("i", "will")
     if lower in _EXPANSIONS:
         return _EXPANSIONS[lower]
     if "'" in lower and lower not in lexicon.categories:
@@ -587,7 +646,7 @@ def _forms(lower: str, next_raw: str, lexicon: _Lexicon) -> tuple[str, ...]:
     if form not in lexicon.categories and _ELONGATED.search(form):
         for squeezed in (_ELONGATED.sub(r"\1", form), _ELONGATED.sub(r"\1\1", form)):
             if squeezed in lexicon.categories or squeezed in _STRETCHED_WORDS:
-                return _forms(squeezed, next_raw, lexicon)
+                return _forms(squeezed, next_raw, lexicon, after_next)
     return (form,)
 
 
@@ -635,6 +694,10 @@ class Hostility(Check):
                 claimed[first : last + 1] = b"\x01" * (last + 1 - first)
                 found.append((code, first, last))
         found.extend(self._single_words(words, claimed, lexicon))
+        # Pet names talk down to strangers and colleagues (friends use them in public too); sarcastic titles to anyone.
+        formal = bool(context.first_contact) or context.channel == "email"
+        names = _EPITHETS | _DIMINUTIVES if formal else _EPITHETS
+        found.extend(self._epithets(text, words, claimed, lexicon, names))
         for code, first, last in found:
             start, end = words[first].start, words[last].end
             if all(quoted[start:end]):
@@ -733,6 +796,35 @@ class Hostility(Check):
         yield from self._contempt(words, claimed, lexicon)
         yield from self._predicated(words, claimed, lexicon)
 
+    @staticmethod
+    def _epithets(
+        text: str, words: list[_Word], claimed: bytearray, lexicon: _Lexicon, names: frozenset[str]
+    ) -> Iterator[tuple[str, int, int]]:
+        """A sarcastic title or a pet name said to the reader: "try reading it next time genius", "Run along, sweetie".
+
+        The name must close a clause and stand bare: after a comma or break,
+        or after a word that cannot make it an object or a predicate ("a
+        genius", "the kid", "you absolute genius"). Pet names are in
+        ``names`` only where they talk down (to a stranger, by email). A
+        draft with praise, even faint, thanks or a warm emoji ("Good luck,
+        kid!", "nice work genius, it's green") is let go.
+        """
+        warm = (lexicon.positive | _WARM_WORDS | _THANKS) - names
+        if any(w.form in warm for w in words) or any(ch in _WARM_EMOJI for w in words for ch in w.after):
+            return
+        for i, word in enumerate(words):
+            if word.form not in names or claimed[i]:
+                continue
+            before = words[i - 1].form if i else "."
+            after = words[i + 1].form if i + 1 < len(words) else "."
+            if after not in {".", ","} or before in _NOT_VOCATIVE or (i > 1 and words[i - 2].form in _DETERMINERS):
+                continue  # "a genius", "you absolute genius", "a paid consultant, ..."
+            name = i > 0 and (words[i - 1].capitalised or text[words[i - 1].start] == "@")
+            if name or any(w.form in {"you", "u"} for w in words[max(0, i - 3) : i]):
+                continue  # "@Ana Sherlock": a name or handle; "you wicked genius": praise
+            if before in {".", ","} or word.form in _EPITHETS:
+                yield INSULT, i, i
+
     def _contempt(self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon) -> Iterator[tuple[str, int, int]]:
         """Sentences whose shape is contempt: a dismissive frame with what it needs to be aimed at someone.
 
@@ -753,6 +845,7 @@ class Hostility(Check):
         other = bool(contempt.cues["other"].search(draft)) or any(
             ch in _DISMISSIVE_EMOJI for w in words for ch in w.after
         )
+        mock = bool(contempt.cues["mock"].search(draft))
         sentences = _sentences(words, scare)
         for number, indices in enumerate(sentences):
             if any(claimed[i] for i in indices):
@@ -768,16 +861,25 @@ class Hostility(Check):
                     "scare": any(i in scare for i in indices),
                     "question": "?" in words[indices[-1]].after,
                     "other": other,
+                    "mock": mock,
                 }
                 for name in ("target", "evaluation", "weak", "belief"):
                     cues = [cue.span() for cue in contempt.cues[name].finditer(text)]
                     present[name] = bool(cues)
                     if name != "target":
                         spans.extend(cues)  # "knows best": the sneer's own words are not praise
-                if not any(all(present[cue] for cue in group) for group in needs):
+                groups = [group for group in needs if all(present[cue] for cue in group)]
+                if not groups:
                     continue
                 following = sentences[number + 1] if number + 1 < len(sentences) else []
-                if _warm(words, indices, offsets, spans, following, lexicon):
+                if any("mock" in group for group in groups):
+                    # A failure congratulated ("Congrats, you've made it even slower. Quite an achievement."): the
+                    # praise around it is the sarcasm, so only praise after the failure, in the same sentence,
+                    # is warm ("you misread the brief, but the result is brilliant").
+                    tail = [i for k, i in enumerate(indices) if offsets[k] >= match.end()]
+                    if _warm(words, tail, offsets[-len(tail) :] if tail else [], [], [], lexicon):
+                        break
+                elif _warm(words, indices, offsets, spans, following, lexicon):
                     break
                 start = match.start() + len(match.group()) - len(match.group().lstrip(", "))
                 yield INSULT, indices[_index_at(offsets, start)], indices[-1]
@@ -1083,7 +1185,8 @@ def _warm(
     lexicon: _Lexicon,
 ) -> bool:
     """Whether a sentence, outside the sneer's own words, or the one after it is praise or warmth."""
-    warm = lexicon.positive | _WARM_WORDS
+    # "Did a child draw this? It's adorable": fond; a bare "Adorable." is left to _sarcastic_verdict.
+    warm = lexicon.positive | _WARM_WORDS | {"adorable"}
     for k, i in enumerate(indices):
         inside = any(start <= offsets[k] < end for start, end in spans)
         # "Oh great, yet another ...", "Ah yes, the expert has spoken": praise after "oh" or "ah" is exasperation.
@@ -1104,7 +1207,8 @@ def _sarcastic_verdict(forms: list[str]) -> bool:
     core = [f for f in forms if f != ","]
     if core[-1:] in (["stuff"], ["work"]):
         core = core[:-1]
-    return len(core) == 2 and core[0] in _SARCASM_INTENSIFIERS
+    # "... you really think this counts as research. Adorable.": one word of faint praise is a sneer too.
+    return (len(core) == 2 and core[0] in _SARCASM_INTENSIFIERS) or (len(core) == 1 and core[0] in _ONE_WORD_SNEERS)
 
 
 def _about_the_author(before: list[str]) -> bool:
