@@ -236,6 +236,7 @@ def proselint_rate(size: int) -> tuple[float, float] | None:
     except ImportError:
         return None
 
+    lint_one: Callable[[str], list[object]]
     if hasattr(proselint_tools, "LintFile"):  # proselint 0.16 and later
         # Its checks live in a registry that its command line fills; without this, lint() runs no check at all.
         from proselint.checks import __register__  # type: ignore[import-untyped]
@@ -243,10 +244,13 @@ def proselint_rate(size: int) -> tuple[float, float] | None:
 
         CheckRegistry().register_many(__register__)
 
-    def lint_one(text: str) -> list[object]:
-        if hasattr(proselint_tools, "LintFile"):
+        def lint_one(text: str) -> list[object]:
             return list(proselint_tools.LintFile("<draft>", text).lint())
-        return list(proselint_tools.lint(text))  # older releases
+
+    else:
+
+        def lint_one(text: str) -> list[object]:
+            return list(proselint_tools.lint(text))  # older releases
 
     # Proof that proselint's checks run: its best-known rule must fire here.
     if not lint_one("This idea is very unique."):

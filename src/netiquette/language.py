@@ -65,8 +65,6 @@ def _is_latin(char: str) -> bool:
 
 def looks_foreign(doc: Doc) -> bool:
     """Whether the draft is clearly not English."""
-    # Vowel signs of many scripts are marks, not letters, so a word is any
-    # token with a letter in it.
     text = text_of(doc)
     # An ASCII draft has no letters of another script (the common case, tested in C). The script is read
     # before the words are counted: Chinese and Japanese put no spaces between words, so a whole sentence
@@ -75,6 +73,8 @@ def looks_foreign(doc: Doc) -> bool:
         letters = [c for c in text if c.isalpha()]
         if len(letters) >= _MIN_LETTERS and sum(not _is_latin(c) for c in letters) > len(letters) / 2:
             return True
+    # Vowel signs of many scripts are marks, not letters, so a word is any
+    # token with a letter in it.
     words = [t.lower_ for t in tokens_of(doc) if any(c.isalpha() for c in t.text)]
     if len(words) < _MIN_WORDS:
         return False

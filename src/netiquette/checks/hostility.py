@@ -276,16 +276,15 @@ _DIMINUTIVES = frozenset(
 )
 # Titles said in sarcasm when they close a clause bare ("nice going genius", "sure thing, einstein").
 _EPITHETS = frozenset("genius einstein sherlock hotshot smartypants wiseguy bigshot".split())
-# Words before a name that make it an object, a predicate or praise, not a vocative ("a genius", "you absolute genius").
-_NOT_VOCATIVE = frozenset(
-    "a an the this that these those my your ur his her our their its some any no every each another what such which "
-    "whose of for to with by from as like than at in on into about and or but nor is are was were am be been being "
-    "'s you u absolute total real evil true little young certified resident".split()
-)
 # Words two places before a name that make it part of a noun phrase, not a vocative ("the biggest loser").
 _DETERMINERS = frozenset(
     "a an the this that these those my your ur his her our their its some any no every each another what such "
     "which whose".split()
+)
+# Words before a name that make it an object, a predicate or praise, not a vocative ("a genius", "you absolute genius").
+_NOT_VOCATIVE = _DETERMINERS | frozenset(
+    "of for to with by from as like than at in on into about and or but nor is are was were am be been being "
+    "'s you u absolute total real evil true little young certified resident".split()
 )
 # Thanks and good wishes, which make a pet name friendly.
 _THANKS = frozenset({"thanks", "thank", "thx", "ty", "cheers", "luck", "welcome", "hugs", "congrats", "bless"})
@@ -809,6 +808,8 @@ class Hostility(Check):
         draft with praise, even faint, thanks or a warm emoji ("Good luck,
         kid!", "nice work genius, it's green") is let go.
         """
+        if not any(w.form in names for w in words):
+            return  # most drafts: no need to read them for warmth
         warm = (lexicon.positive | _WARM_WORDS | _THANKS) - names
         if any(w.form in warm for w in words) or any(ch in _WARM_EMOJI for w in words for ch in w.after):
             return

@@ -2,34 +2,33 @@
 
 What it does
     Looks at a post or comment as a whole. It is reported when it is a quote
-    (in quotation marks, or followed by an attribution such as "— Steve
-    Jobs", "~ Rumi", "- Unknown") with at most a few framing words around it
-    ("Quote of the day", "So true", "Let that sink in", hashtags, emoji), or
-    when it is a short unattributed aphorism: no "I" or "my", no figures or
-    links, several words from the vocabulary of motivational posters
-    ("success", "dreams", "never give up", "comfort zone") and often
-    motivational hashtags. One-line tag-ons ("So true.", "Agree?", "Read that
-    again.", "Monday motivation") and lead-ins ("As my favourite saying
-    goes:") are framing that points at a saying, so fewer poster words are
-    needed; a saying built on repetition, a bare name closing it ("...
-    Muhammad Ali") and a numbered "rules for success" list with nothing of
-    the author's own are read as posters too. A saying with no poster words
-    at all ("Small hinges swing big doors.", "Water the flowers, not the
-    weeds.") is read from its shape: general statements or commands to
-    everyone, nothing tying them to the author or a moment, and the
-    rhetoric of a saying (contrast, absolutes, polar pairs, parallel
-    clauses). A name right after a quotation that is the whole draft
-    ("“...” Nelson Mandela") and the unmarked words after "As Confucius
-    said," are attributed quotes, but a dash and a name after words of the
-    moment sign a message ("Talk soon - Yiannis"), and a sentence of the
-    author's news beside a motto ("Proud of this crew.") makes the post
-    theirs; a greeting sign-off ("Have a blessed
-    week, everyone") is framing. A label naming the words a quote ("Quote
-    of the week:", "Proverb for today:", "Words to live by") tells as much
-    as an attribution when a short general text follows it. A question of the author's own makes the
-    draft a conversation, not a poster, unless it is short bait that only
-    asks readers to agree or add theirs ("Agree?", "What would you add?");
-    a quoted question is a thread about what was asked.
+    (in quotation marks, or followed by an attribution such as "— Steve Jobs",
+    "~ Rumi", "- Unknown") with at most a few framing words around it ("Quote
+    of the day", "So true", "Let that sink in", hashtags, emoji), or when it
+    is a short unattributed aphorism: no "I" or "my", no figures or links,
+    several words from the vocabulary of motivational posters ("success",
+    "dreams", "never give up", "comfort zone") and often motivational
+    hashtags. One-line tag-ons ("So true.", "Agree?", "Read that again.",
+    "Monday motivation") and lead-ins ("As my favourite saying goes:") are
+    framing that points at a saying, so fewer poster words are needed; a
+    saying built on repetition, a bare name closing it ("... Muhammad Ali")
+    and a numbered "rules for success" list with nothing of the author's own
+    are read as posters too. A saying with no poster words at all ("Small
+    hinges swing big doors.", "Water the flowers, not the weeds.") is read
+    from its shape: general statements or commands to everyone, nothing tying
+    them to the author or a moment, and the rhetoric of a saying (contrast,
+    absolutes, polar pairs, parallel clauses). A name right after a quotation
+    that is the whole draft ("“...” Nelson Mandela") and the unmarked words
+    after "As Confucius said," are attributed quotes, but a dash and a name
+    after words of the moment sign a message ("Talk soon - Yiannis"), and a
+    sentence of the author's news beside a motto ("Proud of this crew.") makes
+    the post theirs; a greeting sign-off ("Have a blessed week, everyone") is
+    framing. A label naming the words a quote ("Quote of the week:", "Proverb
+    for today:", "Words to live by") tells as much as an attribution when a
+    short general text follows it. A question of the author's own makes the
+    draft a conversation, not a poster, unless it is short bait that only asks
+    readers to agree or add theirs ("Agree?", "What would you add?"); a quoted
+    question is a thread about what was asked.
 
 Why is this bad
     A feed of borrowed quotes tells people nothing about the author: what
@@ -37,22 +36,21 @@ Why is this bad
     for reach, and readers learn to scroll past the name.
 
 Context
-    The author's own ``post``: warning. A ``comment`` or ``reply`` that is only
-    an attributed quote or a poster aphorism: warning; a comment that quotes
-    the post it answers ("'Hire for curiosity': so true") is engagement and
-    is not reported. A saying read from its shape alone, with no attribution,
-    is only a hint, because a one-line tip or opinion can have the same
-    shape, unless the author's post dresses it up as a poster (a tag-on
-    or lead-in, decorative emoji, hashtags): then it is a warning; three
-    kinds of dressing at once (a poster word, decorative emoji and
-    hashtags) make a saying even without its rhetoric. Under
-    someone else's post it is a hint, and only when it addresses
-    no one (no "you", no command). In a ``dm``,
-    ``email`` or ``connection_request`` a quote is odd but not spam to a
-    feed: a hint (a saying read from its shape alone: nothing). A quote
-    followed by what it meant to the author, a customer's words inside a
-    story, or a short opinion in the author's own voice ("hot take: ...") is
-    not reported.
+    The author's own ``post``: warning. A ``comment`` or ``reply`` that is
+    only an attributed quote or a poster aphorism: warning; a comment that
+    quotes the post it answers ("'Hire for curiosity': so true") is engagement
+    and is not reported. A saying read from its shape alone, with no
+    attribution, is only a hint, because a one-line tip or opinion can have
+    the same shape, unless the author's post dresses it up as a poster (a
+    tag-on or lead-in, decorative emoji, hashtags): then it is a warning;
+    three kinds of dressing at once (a poster word, decorative emoji and
+    hashtags) make a saying even without its rhetoric. Under someone else's
+    post it is a hint, and only when it addresses no one (no "you", no
+    command). In a ``dm``, ``email`` or ``connection_request`` a quote is odd
+    but not spam to a feed: a hint (a saying read from its shape alone:
+    nothing). A quote followed by what it meant to the author, a customer's
+    words inside a story, or a short opinion in the author's own voice ("hot
+    take: ...") is not reported.
 """
 
 from __future__ import annotations
