@@ -705,3 +705,16 @@ def test_mock_praise_needs_a_failure_and_a_failure_needs_mock_praise(linter: Lin
     assert "HO102" in codes(linter, "You broke the build again. Bravo.")
     assert not codes(linter, "You broke the build again, sorry about the weekend.")
     assert not codes(linter, "Bravo, the build is green again.")
+
+
+def test_a_word_read_by_the_words_after_it_is_read_afresh_in_every_draft() -> None:
+    lexicon = hostility._lexicon()
+    assert [w.form for w in hostility._normalise("your an idiot", lexicon)][:2] == ["you", "are"]
+    assert [w.form for w in hostility._normalise("your idea is fine", lexicon)][:2] == ["your", "idea"]
+    assert [w.form for w in hostility._normalise("ill see to that", lexicon)][:2] == ["i", "will"]
+    assert hostility._normalise("ill today", lexicon)[0].form == "ill"
+    assert "your" not in hostility._PLAIN_FORMS and "ill" not in hostility._PLAIN_FORMS
+    # A stretched word is squeezed according to what follows, so it is not kept either.
+    assert [w.form for w in hostility._normalise("yourrr an idiot", lexicon)][:2] == ["you", "are"]
+    assert "yourrr" not in hostility._PLAIN_FORMS
+    assert hostility._PLAIN_FORMS["idiot"] == ("idiot",)

@@ -59,6 +59,15 @@ def test_literal_index_finds_exactly_the_literals_in_a_text() -> None:
     assert not may_match(frozenset({"clown"}), index.found("a kind reply"))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abdefgilmnorstuwhcky ,.", max_size=60))
+def test_possible_lists_the_patterns_may_match_lets_through_in_order(text: str) -> None:
+    sets = [required_literals(pattern) for pattern in [*PATTERNS, "[a-z]+ish", "nowhere good"]]
+    index = LiteralIndex(sets)
+    found = index.found(text)
+    assert index.possible(text) == [i for i, literals in enumerate(sets) if may_match(literals, found)]
+
+
 PATTERNS = ["(?:idiot|fool) like you", "you (?:moron|clown)", "(?:honest )+bad", "no(?:thing|where) (?:good|fine)"]
 
 
@@ -83,3 +92,20 @@ def test_hostility_patterns_skipped_on_a_dev_draft_would_not_have_matched() -> N
                 if not may_match(pattern.needs, present[pattern.on_shapes]):
                     joined = by_shape if pattern.on_shapes else by_form
                     assert pattern.compiled.search(joined) is None, pattern.source[:80]
+
+
+def test_contempt_frames_skipped_on_a_dev_draft_would_not_have_matched() -> None:
+    contempt = hostility._contempt_lexicon()
+    assert sum(literals is not None for _, _, literals in contempt.frames) > len(contempt.frames) // 2
+    lexicon = hostility._lexicon()
+    skipped = 0
+    for name in ("dev.jsonl", "behaviour-dev.jsonl"):
+        for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+            words = hostility._normalise(json.loads(line)["text"], lexicon)
+            texts = [hostility._joined([words[i].form for i in s])[0] for s in hostility._sentences(words, set())]
+            found = contempt.needs.found("\n".join(texts))
+            for frame, _, literals in contempt.frames:
+                if not may_match(literals, found):
+                    skipped += 1
+                    assert all(frame.search(text) is None for text in texts), frame.pattern[:80]
+    assert skipped > 0

@@ -75,10 +75,12 @@ def looks_foreign(doc: Doc) -> bool:
             return True
     # Vowel signs of many scripts are marks, not letters, so a word is any
     # token with a letter in it.
-    words = [t.lower_ for t in tokens_of(doc) if any(c.isalpha() for c in t.text)]
+    words = [t.lower_ for t in tokens_of(doc) if t.text.isalpha() or any(c.isalpha() for c in t.text)]
     if len(words) < _MIN_WORDS:
         return False
     english = sum(w in ENGLISH_STOP_WORDS for w in words)
+    if 4 * english >= len(words):
+        return False  # most drafts: the foreign words could not outnumber the English three to one
     # A foreign function word that is also an English word ("come", "like")
     # is no evidence either way.
     vocabulary = lemma_table()

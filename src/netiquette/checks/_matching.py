@@ -459,10 +459,6 @@ class _Anchored:
             self._matcher = matcher
         return self._matcher
 
-    def possible(self, words: _DocWords) -> bool:
-        """Whether the draft has a word for every test (checked after the anchor's)."""
-        return all(not ids.isdisjoint(words.sets[attr]) for attr, ids in self.others)
-
     def __call__(self, doc: Doc, words: _DocWords) -> list[tuple[int, int, int]]:
         """This pattern's matches in ``doc``."""
         steps = self.steps
@@ -521,7 +517,8 @@ class _TokenRegexes:
 
     def __init__(self) -> None:
         self._patterns: list[tuple[int, bool, re.Pattern[str]]] = []
-        self._answers: dict[tuple[bool, str], tuple[int, ...]] = {}
+        #: Lowercase (True) or as written (False) -> text -> the keys of the patterns it matches.
+        self._answers: dict[bool, dict[str, tuple[int, ...]]] = {False: {}, True: {}}
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -529,27 +526,24 @@ class _TokenRegexes:
     def add(self, key: int, lower: bool, regex: re.Pattern[str]) -> None:
         """Add a pattern under the string id ``key``."""
         self._patterns.append((key, lower, regex))
-        self._answers = {}
+        self._answers = {False: {}, True: {}}
 
     def __call__(self, words: _DocWords) -> list[tuple[int, int, int]]:
-        """``(match_id, start, end)`` for every token a pattern matches, token by token, in pattern order."""
+        """``(match_id, start, end)`` for every token a pattern matches (the caller puts them in order)."""
         found: list[tuple[int, int, int]] = []
-        answers = self._answers
-        # The texts (False) and lowercase texts (True) the patterns read, in that order.
-        columns = [
-            (lower, words.texts(lower)) for lower in (False, True) if any(on == lower for _, on, _ in self._patterns)
-        ]
-        for i in range(len(words.columns["ORTH"])):
-            for lower, column in columns:
-                text = column[i]
-                keys = answers.get((lower, text))
+        # The texts (False) and lowercase texts (True) the patterns read.
+        for lower in {on_lower for _, on_lower, _ in self._patterns}:
+            answers = self._answers[lower]
+            for i, text in enumerate(words.texts(lower)):
+                keys = answers.get(text)
                 if keys is None:
                     if len(answers) >= _MAX_TEXTS:
                         answers.clear()
-                    keys = answers[lower, text] = tuple(
+                    keys = answers[text] = tuple(
                         key for key, on_lower, regex in self._patterns if on_lower == lower and regex.search(text)
                     )
-                found.extend((key, i, i + 1) for key in keys)
+                if keys:
+                    found.extend((key, i, i + 1) for key in keys)
         return found
 
 
@@ -685,10 +679,13 @@ class TokenPatterns:
 
     def _due(self, words: _DocWords) -> list[int]:
         due: set[int] = set()
+        sets = words.sets
         for attr, by_word in self._anchors.items():
-            for word in words.sets[attr] & by_word.keys():
+            for word in sets[attr] & by_word.keys():
                 due.update(by_word[word])
-        return sorted(i for i in due if self._anchored[i].possible(words))
+        anchored = self._anchored
+        # A pattern runs only if the draft has a word for each of its other tests too.
+        return sorted(i for i in due if all(not ids.isdisjoint(sets[attr]) for attr, ids in anchored[i].others))
 
 
 class WordSequences:

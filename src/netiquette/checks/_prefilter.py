@@ -144,14 +144,21 @@ class LiteralIndex:
     with one of them are looked for.
 
     Args:
-        literal_sets: the sets ``required_literals`` returned (None is skipped).
+        literal_sets: the sets ``required_literals`` returned, one per pattern
+            (None: the pattern may match any text).
     """
 
     def __init__(self, literal_sets: Iterable[frozenset[str] | None]) -> None:
         by_start: dict[str, set[str]] = {}
-        for literals in literal_sets:
+        #: literal -> positions of the sets holding it; positions of the None sets.
+        self._owners: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for position, literals in enumerate(literal_sets):
+            if literals is None:
+                self._always.append(position)
             for literal in literals or ():
                 by_start.setdefault(literal[:_SHORTEST_USEFUL], set()).add(literal)
+                self._owners.setdefault(literal, []).append(position)
         self._by_start = {start: tuple(sorted(group)) for start, group in by_start.items()}
 
     def found(self, text: str) -> frozenset[str]:
@@ -162,6 +169,19 @@ class LiteralIndex:
         return frozenset(
             literal for start in starts & by_start.keys() for literal in by_start[start] if literal in text
         )
+
+    def possible(self, text: str) -> list[int]:
+        """Positions (in ``literal_sets``) of the patterns that may match ``text``, in order.
+
+        The same as testing ``may_match(sets[i], found(text))`` for every
+        ``i``, without visiting the patterns ruled out: with hundreds of
+        patterns, that loop cost more than the few patterns left to run.
+        """
+        owners = self._owners
+        positions = set(self._always)
+        for literal in self.found(text):
+            positions.update(owners[literal])
+        return sorted(positions)
 
 
 def may_match(literals: frozenset[str] | None, found: frozenset[str]) -> bool:

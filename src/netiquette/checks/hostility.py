@@ -343,9 +343,12 @@ class _Lexicon(NamedTuple):
     banter: frozenset[str]
     patterns: tuple[_Pattern, ...]
     #: Finds the strings the patterns need in a draft, for skipping the patterns that cannot match:
-    #: those read on the words, and those read on the shapes (capitals as "@cap"), apart.
+    #: those read on the words, and those read on the shapes (capitals as "@cap"), apart; with the
+    #: positions in ``patterns`` of each.
     needs: LiteralIndex
     shape_needs: LiteralIndex
+    word_positions: tuple[int, ...]
+    shape_positions: tuple[int, ...]
 
 
 def _words(entry: str) -> list[str]:
@@ -379,10 +382,13 @@ def _target(data: dict[str, Any]) -> str:
 class _Contempt(NamedTuple):
     """The dismissive frames of hostility.json's "contempt" block, and the cues they may need."""
 
-    #: Each frame, and the groups of cues of which one (all of its cues) must be in the sentence too.
-    frames: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]
+    #: Each frame, the groups of cues of which one (all of its cues) must be in the sentence too, and the
+    #: strings one of which every match of the frame contains (see ``_prefilter``).
+    frames: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...], frozenset[str] | None], ...]
     #: Cue name -> expression run on a sentence ("target", "evaluation", "weak", "belief") or the draft ("other").
     cues: dict[str, re.Pattern[str]]
+    #: Finds the frames' strings in a draft: most drafts rule out most of the 77 frames.
+    needs: LiteralIndex
 
 
 @cache
@@ -416,8 +422,8 @@ def _contempt_lexicon() -> _Contempt:
     for entry in block["frames"]:
         source = entry["frame"].replace("{person}", person)
         needs = tuple(frozenset(group.split()) for group in entry["needs"].split("|"))
-        frames.append((re.compile(source), needs))
-    return _Contempt(tuple(frames), compiled)
+        frames.append((re.compile(source), needs, required_literals(entry["frame"], {"person": person})))
+    return _Contempt(tuple(frames), compiled, LiteralIndex(literals for _, _, literals in frames))
 
 
 @cache
@@ -504,6 +510,8 @@ def _lexicon() -> _Lexicon:
         tuple(patterns),
         LiteralIndex(p.needs for p in patterns if not p.on_shapes),
         LiteralIndex(p.needs for p in patterns if p.on_shapes),
+        tuple(i for i, p in enumerate(patterns) if not p.on_shapes),
+        tuple(i for i, p in enumerate(patterns) if p.on_shapes),
     )
 
 
@@ -564,12 +572,15 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
     words: list[_Word] = []
     previous_end = 0
     matches = list(_WORD.finditer(text))
-    spaced = _spaced_out(text, matches, lexicon)
+    raws = [match.group() for match in matches]
+    # Each word's lowercase form, for reading the next two words ("your an idiot").
+    following = [raw.lower() for raw in raws] + ["", ""]
+    spaced = _spaced_out(text, matches, lexicon) if len(matches) > 2 else {}
     skip_to = -1
     for index, match in enumerate(matches):
         if index <= skip_to:
             continue
-        if index in spaced:
+        if spaced and index in spaced:
             # "f u c k i n g", "S T F U": one word spelled with spaces between its letters.
             skip_to, form = spaced[index]
             core_start, core_end = match.start(), matches[skip_to].end()
@@ -582,34 +593,35 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
                 words.append(_Word(",", core_start, core_start, False))
             words.append(_Word(form, core_start, core_end, False))
             continue
-        raw = match.group()
+        raw = raws[index]
         start, end = match.span()
-        if raw.startswith("*") and raw.endswith("*"):  # *emphasis*
-            stars = len(raw) - len(raw.lstrip("*"))
-            raw, start, end = raw.strip("*"), start + stars, end - (len(raw) - len(raw.rstrip("*")))
-        lead = len(raw) - len(raw.lstrip(_STRIP))
-        trail = len(raw) - len(raw.rstrip(_STRIP))
-        core_start, core_end = start + lead, end - trail
-        if core_end <= core_start:
-            continue
-        gap = text[previous_end:core_start]
-        previous_end = core_end
+        if raw[0] in _STRIP or raw[-1] in _STRIP or raw[0] == "*":  # most words need no trimming
+            if raw.startswith("*") and raw.endswith("*"):  # *emphasis*
+                stars = len(raw) - len(raw.lstrip("*"))
+                raw, start, end = raw.strip("*"), start + stars, end - (len(raw) - len(raw.rstrip("*")))
+            lead = len(raw) - len(raw.lstrip(_STRIP))
+            trail = len(raw) - len(raw.rstrip(_STRIP))
+            start, end = start + lead, end - trail
+            if end <= start:
+                continue
+            raw = text[start:end]
+        gap = text[previous_end:start]
+        previous_end = end
         # Most words follow one space, which breaks nothing and is noted nowhere.
         if gap != " ":
             _note_gap(words, gap)
             if words and _SENTENCE_BREAK.search(gap):
-                words.append(_Word(".", core_start, core_start, False))
+                words.append(_Word(".", start, start, False))
             elif words and _CLAUSE_BREAK.search(gap):
-                words.append(_Word(",", core_start, core_start, False))
-        core = text[core_start:core_end]
-        capitalised = core[:1].isupper() and not core.isupper()
-        lower = core.lower().replace("’", "'")
-        next_raw = matches[index + 1].group().lower() if index + 1 < len(matches) else ""
-        after_next = matches[index + 2].group().lower() if index + 2 < len(matches) else ""
-        for k, form in enumerate(_forms(lower, next_raw, lexicon, after_next)):
-            # Only the first word of an expansion keeps the capital ("Don't" is "Do not", not a name "Not"), and
-            # "I" in "I'm" is no name either.
-            words.append(_Word(form, core_start, core_end, capitalised and k == 0 and form != "i"))
+                words.append(_Word(",", start, start, False))
+        capitalised = raw[:1].isupper() and not raw.isupper()
+        lower = raw.lower().replace("’", "'")
+        forms = _PLAIN_FORMS.get(lower) or _forms(lower, following[index + 1], lexicon, following[index + 2])
+        # Only the first word of an expansion keeps the capital ("Don't" is "Do not", not a name "Not"), and
+        # "I" in "I'm" is no name either.
+        words.append(_Word(forms[0], start, end, capitalised and forms[0] != "i"))
+        for form in forms[1:]:
+            words.append(_Word(form, start, end, False))
     _note_gap(words, text[previous_end:])
     return words
 
@@ -621,6 +633,24 @@ def _note_gap(words: list[_Word], gap: str) -> None:
 
 
 def _forms(lower: str, next_raw: str, lexicon: _Lexicon, after_next: str = "") -> tuple[str, ...]:
+    forms = _read_forms(lower, next_raw, lexicon, after_next)
+    if lower.isalpha() and lower not in _CONTEXTUAL and not _ELONGATED.search(lower):
+        # Read without the next words, so the answer is kept for the next draft (see _PLAIN_FORMS).
+        if len(_PLAIN_FORMS) >= _MAX_PLAIN_FORMS:
+            _PLAIN_FORMS.clear()
+        _PLAIN_FORMS[lower] = forms
+    return forms
+
+
+#: Words whose reading depends on the words after them ("your an idiot", "ur idea", "ill see").
+_CONTEXTUAL = frozenset({"your", "ur", "ill"})
+#: The forms of plain words (letters only, no stretched letters, not contextual), which depend on the word
+#: alone: most words of a draft, read again in every draft. At most ``_MAX_PLAIN_FORMS`` are kept.
+_PLAIN_FORMS: dict[str, tuple[str, ...]] = {}
+_MAX_PLAIN_FORMS = 50_000
+
+
+def _read_forms(lower: str, next_raw: str, lexicon: _Lexicon, after_next: str = "") -> tuple[str, ...]:
     if lower == "your" and next_raw in {"a", "an", "such", "so"}:
         return ("you", "are")  # "your an idiot" is a common typo for "you're"
     if lower in {"your", "ur"} and next_raw in _TYPO_ADVERBS and after_next in {"a", "an", "such", "so", "the"}:
@@ -645,7 +675,7 @@ def _forms(lower: str, next_raw: str, lexicon: _Lexicon, after_next: str = "") -
     if form not in lexicon.categories and _ELONGATED.search(form):
         for squeezed in (_ELONGATED.sub(r"\1", form), _ELONGATED.sub(r"\1\1", form)):
             if squeezed in lexicon.categories or squeezed in _STRETCHED_WORDS:
-                return _forms(squeezed, next_raw, lexicon, after_next)
+                return _read_forms(squeezed, next_raw, lexicon, after_next)
     return (form,)
 
 
@@ -678,11 +708,13 @@ class Hostility(Check):
         found: list[tuple[str, int, int]] = []
         by_form = _joined([w.form for w in words])
         by_shape = _joined(["@cap" if w.capitalised else w.form for w in words])
-        present = {False: lexicon.needs.found(by_form[0]), True: lexicon.shape_needs.found(by_shape[0])}
-        for pattern in lexicon.patterns:
+        due = sorted(
+            [lexicon.word_positions[i] for i in lexicon.needs.possible(by_form[0])]
+            + [lexicon.shape_positions[i] for i in lexicon.shape_needs.possible(by_shape[0])]
+        )
+        for position in due:
+            pattern = lexicon.patterns[position]
             code = pattern.code
-            if not may_match(pattern.needs, present[pattern.on_shapes]):
-                continue
             joined, offsets = by_shape if pattern.on_shapes else by_form
             for match in pattern.compiled.finditer(joined):
                 start_char, end_char = match.span("hit") if match.group("hit") is not None else match.span()
@@ -848,12 +880,15 @@ class Hostility(Check):
         )
         mock = bool(contempt.cues["mock"].search(draft))
         sentences = _sentences(words, scare)
+        joined = [_joined([words[i].form for i in indices]) for indices in sentences]
+        # A frame can match a sentence only if the sentences hold one of its strings.
+        literals = contempt.needs.found("\n".join(text for text, _ in joined))
+        frames = [frame for frame in contempt.frames if may_match(frame[2], literals)]
         for number, indices in enumerate(sentences):
             if any(claimed[i] for i in indices):
                 continue
-            forms = [words[i].form for i in indices]
-            text, offsets = _joined(forms)
-            for frame, needs in contempt.frames:
+            text, offsets = joined[number]
+            for frame, needs, _ in frames:
                 match = frame.search(text)
                 if match is None:
                     continue

@@ -64,7 +64,7 @@ from spacy.tokens import Doc, Span, Token
 from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
-from netiquette.doccache import text_of
+from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
 from netiquette.lemmatizer import lemma_table
 from netiquette.models import Severity
@@ -356,7 +356,7 @@ class QuoteSpam(Check):
                 tagged_on = True
                 labelled = labelled or label
         for sent in doc.sents:
-            alpha = [t for t in sent if t.is_alpha and not masked[t.idx]]
+            alpha = [t for t in _tokens(sent) if t.is_alpha and not masked[t.idx]]
             label = self._tag_on_line(alpha, masked)
             if label is not None:
                 tagged_on = True
@@ -364,7 +364,7 @@ class QuoteSpam(Check):
             elif alpha:
                 # A real question of the author's own ("What have you tried?") is a conversation, not a
                 # poster; one inside quotation marks is part of the quote.
-                mark = next((t for t in sent if t.text == "?" and not quoted_mask[t.idx]), None)
+                mark = next((t for t in _tokens(sent) if t.text == "?" and not quoted_mask[t.idx]), None)
                 if mark is not None:
                     # The question is its own line: the sentence finder may join it to a list item above.
                     line_start = text.rfind("\n", sent.start_char, mark.idx) + 1
@@ -386,7 +386,7 @@ class QuoteSpam(Check):
                     labelled = labelled or self._labels.found(lowercase_forms(lead))
                     for t in lead:
                         masked[t.idx] = 1
-        words = [t for t in doc if t.is_alpha and not masked[t.idx]]
+        words = [t for t in tokens_of(doc) if t.is_alpha and not masked[t.idx]]
         if trailing:
             own = self._around_attribution(text, words, trailing)
             quoted = MIN_QUOTE_WORDS <= len(words) - len(own) <= MAX_QUOTE_WORDS
@@ -445,10 +445,14 @@ class QuoteSpam(Check):
         no "I"/"we", nothing from work or the day ("our intern", "the demo", "tonight"), no name inside a
         sentence, no figures or links, no question.
         """
-        words = [t for t in doc if t.is_alpha and not masked[t.idx]]
+        words = [t for t in tokens_of(doc) if t.is_alpha and not masked[t.idx]]
         if not MIN_QUOTE_WORDS <= len(words) <= MAX_SAYING_WORDS:
             return False
-        if any(_figure(t) or t.like_url or t.like_email or t.text in {"?", "@"} for t in doc if not masked[t.idx]):
+        if any(
+            _figure(t) or t.like_url or t.like_email or t.text in {"?", "@"}
+            for t in tokens_of(doc)
+            if not masked[t.idx]
+        ):
             return False
         for t in words:
             lower = t.lower_
@@ -483,23 +487,23 @@ class QuoteSpam(Check):
         """
         if any(part.lower().strip(".,'’") in self._people for part in name.split()):
             return False
-        return any(t.lower_ in self._moment for t in doc if t.is_alpha and t.idx < start)
+        return any(t.lower_ in self._moment for t in tokens_of(doc) if t.is_alpha and t.idx < start)
 
     def _tells_news(self, doc: Doc, masked: bytearray, quoted_mask: bytearray) -> bool:
         """Whether a sentence in the author's own words is tied to a moment, a person or a conversation."""
         for sent in doc.sents:
-            words = [t for t in sent if t.is_alpha and not masked[t.idx] and not quoted_mask[t.idx]]
+            words = [t for t in _tokens(sent) if t.is_alpha and not masked[t.idx] and not quoted_mask[t.idx]]
             if len(words) >= 2 and any(t.lower_ in self._moment for t in words):
                 return True
         return False
 
     def _lead_in(self, sent: Span) -> list[Token]:
         """A framing lead-in ending in a colon ("As my favourite saying goes:", "Read this twice:"), if any."""
-        colon = next((t for t in sent if t.text == ":"), None)
+        colon = next((t for t in _tokens(sent) if t.text == ":"), None)
         if colon is None:
             return []
-        lead = [t for t in sent if t.i < colon.i and t.is_alpha]
-        rest = [t for t in sent if t.i > colon.i and t.is_alpha]
+        lead = [t for t in _tokens(sent) if t.i < colon.i and t.is_alpha]
+        rest = [t for t in _tokens(sent) if t.i > colon.i and t.is_alpha]
         if not lead or not rest or len(lead) > MAX_TAG_ON_WORDS or not all(t.lower_ in self._tag_on for t in lead):
             return []
         return lead
@@ -515,11 +519,13 @@ class QuoteSpam(Check):
         parts = [p.lower().strip(".'’") for p in name.split()]
         if any(p in self._tag_on or p in self._concrete for p in parts):
             return False
-        before = [t for t in doc if t.is_alpha and t.idx < start and t.lower_ not in self._tag_on]
+        before = [t for t in tokens_of(doc) if t.is_alpha and t.idx < start and t.lower_ not in self._tag_on]
         # Quoted words about a moment, people or work ("Thanks for the demo tonight" Jane Smith) are a
         # testimonial or a message, signed.
         if self._all_quoted(doc, start) and not any(
-            t.lower_ in self._specific or t.like_url or any(ch.isdigit() for ch in t.text) for t in doc if t.idx < start
+            t.lower_ in self._specific or t.like_url or any(ch.isdigit() for ch in t.text)
+            for t in tokens_of(doc)
+            if t.idx < start
         ):
             return True
         if any(t.lower_ in self._first_person or t.lower_ == "we" or t.lower_ in self._concrete for t in before):
@@ -542,7 +548,7 @@ class QuoteSpam(Check):
         for sent in doc.sents:
             if sent.end_char <= end:
                 continue
-            words = [t for t in sent if t.is_alpha and t.idx >= end]
+            words = [t for t in _tokens(sent) if t.is_alpha and t.idx >= end]
             if not words:
                 continue
             general_words = [t for t in words if t.lower_ not in {"we", "us", "our", "ours"}] or words
@@ -567,8 +573,8 @@ class QuoteSpam(Check):
         opening, closing = _one_quotation(text[:end])
         if not closing or text[closing:end].strip():
             return False
-        inside = [t for t in doc if t.is_alpha and opening <= t.idx < closing]
-        outside = [t for t in doc if t.is_alpha and t.idx < opening]
+        inside = [t for t in tokens_of(doc) if t.is_alpha and opening <= t.idx < closing]
+        outside = [t for t in tokens_of(doc) if t.is_alpha and t.idx < opening]
         return len(inside) >= MIN_QUOTE_WORDS and all(t.lower_ in self._tag_on for t in outside)
 
     def _listicle_post(self, text: str) -> bool:
@@ -629,7 +635,10 @@ class QuoteSpam(Check):
             return False  # an opinion about code, customers or hiring is the author's own take
         # In a "rules for success" list the figures are list markers and advice ("read 30 minutes a day"):
         # the first-person and concrete-word tests above tell it from the author's own report.
-        if any((_figure(t) and not listicle) or t.like_url or t.like_email or t.text.startswith("@") for t in doc):
+        if any(
+            (_figure(t) and not listicle) or t.like_url or t.like_email or t.text.startswith("@")
+            for t in tokens_of(doc)
+        ):
             return False  # figures, links and mentions are specifics of the author's own news
         hits = self._poster_hits(words)
         strong = sum(1 for t in words if t.lower_ in self._strong or t.lemma_ in self._strong)
@@ -673,11 +682,13 @@ class QuoteSpam(Check):
         for sent in doc.sents:
             if sent.start_char >= limit:
                 break
-            tokens = [t for t in sent if t.idx < limit and not masked[t.idx] and not t.is_space]
+            tokens = [t for t in _tokens(sent) if t.idx < limit and not masked[t.idx] and not t.is_space]
             words = [t for t in tokens if t.is_alpha or t.lower_ in _CLITICS]
             # A question of the author's own is a conversation, however short: "Agree?" and "Thoughts?" point
             # at a saying, but "Which one are you using?" answers someone.
-            if "?" in (t.text for t in sent) and not all(t.lower_ in self._tag_on for t in sent if t.is_alpha):
+            if "?" in (t.text for t in _tokens(sent)) and not all(
+                t.lower_ in self._tag_on for t in _tokens(sent) if t.is_alpha
+            ):
                 return ""
             if any(_figure(t) or t.like_url or t.like_email or t.text.startswith(("@", "`")) for t in tokens):
                 return ""  # figures, links, mentions and code are specifics of the author's own news
@@ -860,10 +871,20 @@ class QuoteSpam(Check):
 _REPLY_OPENERS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "ok", "okay", "well", "sure", "lol", "haha"})
 
 
+def _tokens(span: Span) -> tuple[Token, ...]:
+    """A span's tokens, taken from the Doc's cache: iterating the span would create them anew."""
+    return tokens_of(span.doc)[span.start : span.end]
+
+
 def _lines(doc: Doc) -> Iterator[list[Token]]:
     """The draft's tokens line by line: runs between whitespace tokens that hold a line break."""
+    tokens = tokens_of(doc)
+    if "\n" not in text_of(doc):
+        if tokens:
+            yield list(tokens)  # one line (most drafts)
+        return
     line: list[Token] = []
-    for t in doc:
+    for t in tokens:
         if t.is_space and "\n" in t.text:
             if line:
                 yield line

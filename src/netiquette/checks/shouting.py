@@ -30,6 +30,7 @@ Context
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from functools import cache
 
@@ -152,7 +153,8 @@ class Shouting(Check):
                 chat and not piles and not _DEMANDING.intersection(text[hit.start : hit.end].replace("’", "'").split())
             )
             yield Hit(hit.code, hit.start, hit.end, severity=Severity.INFO if calm else None)
-        warm = context.channel in _PRIVATE and not context.first_contact and bool(_WARM.search(text))
+        # Read only for a pile of marks: the search costs as much as the rest of the check.
+        warm = bool(piles) and context.channel in _PRIVATE and not context.first_contact and bool(_WARM.search(text))
         for match in piles:
             pile = match.group()
             questions = sum(pile.count(c) for c in "?？⁇") + pile.count("⁇")
@@ -187,10 +189,15 @@ class Shouting(Check):
 
     @staticmethod
     def _whole_message(doc: Doc, ignored: bytearray) -> Hit | None:
-        cased = [c for i, c in enumerate(text_of(doc)) if c.isalpha() and c.lower() != c.upper() and not ignored[i]]
-        if len(cased) < MESSAGE_MIN_LETTERS:
-            return None
-        if sum(1 for c in cased if c.isupper()) < MESSAGE_UPPER_SHARE * len(cased):
+        text = text_of(doc)
+        if text.isascii() and not any(ignored):
+            # The common case, counted without a Python step per character: in ASCII the cased letters are A-Z, a-z.
+            upper = sum(map(text.count, string.ascii_uppercase))
+            cased = upper + sum(map(text.count, string.ascii_lowercase))
+        else:
+            letters = [c for i, c in enumerate(text) if c.isalpha() and c.lower() != c.upper() and not ignored[i]]
+            upper, cased = sum(1 for c in letters if c.isupper()), len(letters)
+        if cased < MESSAGE_MIN_LETTERS or upper < MESSAGE_UPPER_SHARE * cased:
             return None
         words = [t for t in tokens_of(doc) if not ignored[t.idx] and _is_caps(t)]
         if len(words) < 2 or not any(_is_shouted(t) for t in words):
