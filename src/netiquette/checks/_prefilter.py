@@ -161,16 +161,19 @@ class LiteralIndex:
                 self._owners.setdefault(literal, []).append(position)
         self._by_start = {start: tuple(sorted(group)) for start, group in by_start.items()}
 
-    def found(self, text: str) -> frozenset[str]:
-        """The indexed literals that occur in ``text``."""
-        size = _SHORTEST_USEFUL
-        starts = {text[i : i + size] for i in range(len(text) - size + 1)}
+    def found(self, text: str, text_pieces: set[str] | None = None) -> frozenset[str]:
+        """The indexed literals that occur in ``text``.
+
+        ``text_pieces`` is ``pieces(text)``, for a caller that reads one text with several indexes.
+        """
+        if text_pieces is None:
+            text_pieces = pieces(text)
         by_start = self._by_start
         return frozenset(
-            literal for start in starts & by_start.keys() for literal in by_start[start] if literal in text
+            literal for start in text_pieces & by_start.keys() for literal in by_start[start] if literal in text
         )
 
-    def possible(self, text: str) -> list[int]:
+    def possible(self, text: str, text_pieces: set[str] | None = None) -> list[int]:
         """Positions (in ``literal_sets``) of the patterns that may match ``text``, in order.
 
         The same as testing ``may_match(sets[i], found(text))`` for every
@@ -179,9 +182,15 @@ class LiteralIndex:
         """
         owners = self._owners
         positions = set(self._always)
-        for literal in self.found(text):
+        for literal in self.found(text, text_pieces):
             positions.update(owners[literal])
         return sorted(positions)
+
+
+def pieces(text: str) -> set[str]:
+    """The three-character pieces of ``text``, by which a ``LiteralIndex`` finds its literals in it."""
+    size = _SHORTEST_USEFUL
+    return {text[i : i + size] for i in range(len(text) - size + 1)}
 
 
 def may_match(literals: frozenset[str] | None, found: frozenset[str]) -> bool:

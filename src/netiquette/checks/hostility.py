@@ -89,7 +89,7 @@ from spacy.tokens import Doc
 
 from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import load_lexicon
-from netiquette.checks._prefilter import LiteralIndex, may_match, required_literals
+from netiquette.checks._prefilter import LiteralIndex, may_match, pieces, required_literals
 from netiquette.context import Context
 from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
@@ -708,9 +708,12 @@ class Hostility(Check):
         found: list[tuple[str, int, int]] = []
         by_form = _joined([w.form for w in words])
         by_shape = _joined(["@cap" if w.capitalised else w.form for w in words])
+        # The words' pieces are read once for the patterns, the shapes and the contempt frames.
+        form_pieces = pieces(by_form[0])
+        shape_pieces = form_pieces if by_shape[0] == by_form[0] else pieces(by_shape[0])
         due = sorted(
-            [lexicon.word_positions[i] for i in lexicon.needs.possible(by_form[0])]
-            + [lexicon.shape_positions[i] for i in lexicon.shape_needs.possible(by_shape[0])]
+            [lexicon.word_positions[i] for i in lexicon.needs.possible(by_form[0], form_pieces)]
+            + [lexicon.shape_positions[i] for i in lexicon.shape_needs.possible(by_shape[0], shape_pieces)]
         )
         for position in due:
             pattern = lexicon.patterns[position]
@@ -724,7 +727,7 @@ class Hostility(Check):
                     continue
                 claimed[first : last + 1] = b"\x01" * (last + 1 - first)
                 found.append((code, first, last))
-        found.extend(self._single_words(words, claimed, lexicon))
+        found.extend(self._single_words(words, claimed, lexicon, form_pieces))
         # Pet names talk down to strangers and colleagues (friends use them in public too); sarcastic titles to anyone.
         formal = bool(context.first_contact) or context.channel == "email"
         names = _EPITHETS | _DIMINUTIVES if formal else _EPITHETS
@@ -805,9 +808,12 @@ class Hostility(Check):
         return True
 
     def _single_words(
-        self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon
+        self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon, draft_pieces: set[str]
     ) -> Iterator[tuple[str, int, int]]:
-        """Slurs anywhere; strong swear words not already part of a phrase."""
+        """Slurs anywhere; strong swear words not already part of a phrase.
+
+        ``draft_pieces`` are the ``pieces`` of the words joined by spaces.
+        """
         for i, word in enumerate(words):
             if claimed[i]:
                 continue
@@ -824,7 +830,7 @@ class Hostility(Check):
             elif category == "profanity" and not self._is_intensifier(words, i, lexicon):
                 yield (AIMED_PROFANITY if self._is_aimed(words, i, lexicon) else SWEARING), i, i
         # Contempt that no word gives away, read from the shape of a sentence.
-        yield from self._contempt(words, claimed, lexicon)
+        yield from self._contempt(words, claimed, lexicon, draft_pieces)
         yield from self._predicated(words, claimed, lexicon)
 
     @staticmethod
@@ -858,7 +864,9 @@ class Hostility(Check):
             if before in {".", ","} or word.form in _EPITHETS:
                 yield INSULT, i, i
 
-    def _contempt(self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon) -> Iterator[tuple[str, int, int]]:
+    def _contempt(
+        self, words: list[_Word], claimed: bytearray, lexicon: _Lexicon, draft_pieces: set[str]
+    ) -> Iterator[tuple[str, int, int]]:
         """Sentences whose shape is contempt: a dismissive frame with what it needs to be aimed at someone.
 
         A frame alone ("must be nice to ...", "bless your heart", "not everyone
@@ -870,7 +878,8 @@ class Hostility(Check):
         really thought"), scare quotes, a question, or a second dismissive mark
         in the draft ("How original.", 🙄). A sentence with praise or warmth
         in or just after it ("must be nice ... enjoy it, you earned it") is
-        let go, as is one already reported.
+        let go, as is one already reported. ``draft_pieces`` are the
+        ``pieces`` of the words joined by spaces.
         """
         contempt = _contempt_lexicon()
         scare = _scare_quoted(words)
@@ -882,7 +891,11 @@ class Hostility(Check):
         sentences = _sentences(words, scare)
         joined = [_joined([words[i].form for i in indices]) for indices in sentences]
         # A frame can match a sentence only if the sentences hold one of its strings.
-        literals = contempt.needs.found("\n".join(text for text, _ in joined))
+        if scare:
+            literals = contempt.needs.found("\n".join(text for text, _ in joined))
+        else:
+            # Each sentence is then a stretch of the whole draft's words, whose pieces are known.
+            literals = contempt.needs.found(draft, draft_pieces)
         frames = [frame for frame in contempt.frames if may_match(frame[2], literals)]
         for number, indices in enumerate(sentences):
             if any(claimed[i] for i in indices):
