@@ -135,7 +135,7 @@ def splits_at_spaces(rules: Iterable[str]) -> bool:
     return not any(" " in key and not key.isspace() for key in rules)
 
 
-def phrase_keys(vocab: Vocab, words: Sequence[str]) -> tuple[int, ...]:
+def phrase_keys(vocab: Vocab, words: Sequence[str], ids: dict[str, int] | None = None) -> tuple[int, ...]:
     """A PhraseMatcher pattern for ``words``, one token each, as the string ids it compares.
 
     ``PhraseMatcher.add`` takes such id sequences as well as Docs (it is how
@@ -143,9 +143,27 @@ def phrase_keys(vocab: Vocab, words: Sequence[str]) -> tuple[int, ...]:
     lowercase words, ``ORTH``, or a ``LEMMA``/``NORM`` set to the word) is the
     word itself gives exactly these ids; building tens of thousands of Docs
     was most of the time it takes to build a Linter.
+
+    ``ids``, if given, keeps each word's id once added to ``vocab``'s strings
+    (see ``string_id``).
     """
-    strings = vocab.strings
-    return tuple(strings.add(word) for word in words)
+    if ids is None:
+        strings = vocab.strings
+        return tuple(strings.add(word) for word in words)
+    return tuple([ids[word] if word in ids else string_id(vocab, word, ids) for word in words])
+
+
+def string_id(vocab: Vocab, word: str, ids: dict[str, int]) -> int:
+    """``vocab.strings.add(word)``, kept in ``ids``.
+
+    The lexicons' token patterns spell out some 63,000 words, 2,000 of them
+    distinct; a dict lookup costs about half as much as adding a string
+    spaCy already has.
+    """
+    found = ids.get(word)
+    if found is None:
+        found = ids[word] = vocab.strings.add(word)
+    return found
 
 
 def add_phrase_keys(matcher: PhraseMatcher, key: str, patterns: list[tuple[int, ...]]) -> None:
@@ -191,6 +209,7 @@ class LexiconMatcher:
 
 # Token attributes whose equality a PhraseMatcher can test, by pattern key.
 _WORD_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA", "NORM": "NORM"}
+_WORD_KEYS = frozenset(_WORD_ATTRS)
 # A pattern that spells out more word sequences than this stays a token pattern. Each
 # sequence is a path in a PhraseMatcher's trie: at 2,000 the lexicons spelled out about
 # 190,000 of them, some 30 MB of a Linter; at 500 a batch peaks 19 MB lower, builds
@@ -233,8 +252,8 @@ def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple
     for token in pattern:
         if not isinstance(token, dict) or token.get("OP", "") not in ("", "?"):
             return None
-        keys = set(token) - {"OP"}
-        if len(keys) != 1 or not keys <= set(_WORD_ATTRS):
+        keys = token.keys() - {"OP"}
+        if len(keys) != 1 or not keys <= _WORD_KEYS:
             return None
         (key,) = keys
         words = _words(token, key)
@@ -253,23 +272,25 @@ def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple
     return attrs.pop(), {seq for seq in sequences if seq}
 
 
-def _word_tests(pattern: Sequence[dict[str, Any]], vocab: Vocab) -> list[tuple[str, frozenset[int]]]:
+def _word_tests(
+    pattern: Sequence[dict[str, Any]], vocab: Vocab, ids: dict[str, int] | None = None
+) -> list[tuple[str, frozenset[int]]]:
     """The word tests no match of ``pattern`` can do without: attribute and allowed string ids, rarest first.
 
     A test is a required token's equality or ``IN`` test on a word attribute.
     "Rarest" is a guess from spaCy's English stop words: a test that allows
-    only content words rules out more drafts.
+    only content words rules out more drafts. ``ids`` is as for ``phrase_keys``.
     """
     tests = []
     for token in pattern:
         if not isinstance(token, dict) or not _required(str(token.get("OP", ""))):
             continue
-        for key in sorted(set(token) & set(_WORD_ATTRS)):
+        for key in sorted(token.keys() & _WORD_KEYS):
             words = _words(token, key)
             if words is not None:
                 common = sum(word.lower() in STOP_WORDS for word in words)
-                tests.append((common, len(words), _WORD_ATTRS[key], frozenset(vocab.strings.add(w) for w in words)))
-    return [(attr, ids) for _, _, attr, ids in sorted(tests, key=lambda test: test[:2])]
+                tests.append((common, len(words), _WORD_ATTRS[key], frozenset(phrase_keys(vocab, words, ids))))
+    return [(attr, allowed) for _, _, attr, allowed in sorted(tests, key=lambda test: test[:2])]
 
 
 # (least, most) repeats of a token for each operator without numbers.
@@ -652,6 +673,8 @@ class TokenPatterns:
         #: Matchers for sets of codes (as string ids), see ``__call__``.
         self._by_keys: dict[frozenset[int], Matcher] = {}
         self._uses_lemma = False
+        #: String ids of the words added so far (see ``string_id``).
+        self._ids: dict[str, int] = {}
 
     def __len__(self) -> int:
         """How many patterns were added."""
@@ -669,10 +692,13 @@ class TokenPatterns:
             literal = literal_sequences(pattern)
             if literal is not None:
                 attr, sequences = literal
-                matcher = self._literals.setdefault(attr, PhraseMatcher(self.vocab, attr=attr))
-                add_phrase_keys(matcher, key, [phrase_keys(self.vocab, words) for words in sorted(sequences)])
+                matcher = self._literals.get(attr)
+                if matcher is None:
+                    matcher = self._literals[attr] = PhraseMatcher(self.vocab, attr=attr)
+                keys = [phrase_keys(self.vocab, words, self._ids) for words in sorted(sequences)]
+                add_phrase_keys(matcher, key, keys)
                 continue
-            tests = _word_tests(pattern, self.vocab)
+            tests = _word_tests(pattern, self.vocab, self._ids)
             if not tests:
                 regex = _regex_only(pattern)
                 if regex is not None:
