@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.matcher import Matcher
 
 from netiquette.checks import _matching
@@ -92,3 +93,39 @@ def test_token_patterns_equal_a_plain_matcher_on_random_patterns(linter: Linter)
             assert patterns(doc) == expected, (round_, doc.text)
             compared += len(expected)
     assert compared > 1000
+
+
+def test_lexicon_phrases_read_word_by_word_equal_their_own_docs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # LexiconMatcher reads phrases of plain words word by word, without a
+    # Doc: the same ids as a Doc of the phrase, for every shipped phrase.
+    phrases: list[str] = []
+    read = _matching._PhraseReader.__call__
+
+    def recording(self: _matching._PhraseReader, phrase: str) -> tuple[int, ...]:
+        phrases.append(phrase)
+        return read(self, phrase)
+
+    monkeypatch.setattr(_matching._PhraseReader, "__call__", recording)
+    nlp = Linter(entry_points=False).nlp
+    monkeypatch.undo()
+    assert len(phrases) > 2000
+    reader = _matching._PhraseReader(nlp)
+    assert [reader(phrase) for phrase in phrases] == [_matching._pattern_keys(nlp, phrase) for phrase in phrases]
+    plain = [word for word, key in reader.words.items() if key is not None]
+    assert len(plain) > 1500, "the word-by-word reading was hardly taken"
+    # Words the tokenizer cuts ("can", "not") are not read as plain words, nor are double spaces.
+    for phrase in ("i cannot believe", "gonna be", "so  sorry", "re-send it"):
+        assert reader(phrase) == _matching._pattern_keys(nlp, phrase)
+    assert reader.words["cannot"] is None
+    assert reader.words["gonna"] is None
+
+
+def test_a_special_case_across_a_space_turns_the_word_by_word_reading_off() -> None:
+    nlp = spacy.blank("en")
+    assert _matching._PhraseReader(nlp).by_word
+    nlp.tokenizer.add_special_case("new york", [{"ORTH": "new york"}])
+    reader = _matching._PhraseReader(nlp)
+    assert not reader.by_word
+    # Word by word would be wrong here: the tokenizer makes "new york" one token.
+    assert reader("in new york") == _matching._pattern_keys(nlp, "in new york")
+    assert len(reader("in new york")) == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import difflib
+import gc
 import json
 import os
 import sys
@@ -129,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "new-plugin":
         return _new_plugin(args)
+    pause_gc()
     try:
         config = load_config(args.config)
         if args.command == "check":
@@ -147,6 +149,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.OK
     except KeyboardInterrupt:
         return 130
+    finally:
+        resume_gc()
+
+
+#: Whether ``pause_gc`` paused the collector and ``resume_gc`` has yet to resume it.
+_gc_paused = False
+
+
+def pause_gc() -> None:
+    """Pause the cyclic garbage collector until the Linter is built (``resume_gc``).
+
+    Importing spaCy and building a Linter create some 200,000 objects that
+    live as long as the process, and hardly any garbage (about 3,600
+    unreachable objects). The collector would walk them all again and again
+    while they are made, and once more during the first draft: some 0.2 s
+    of a one-draft run. For a command's ``main`` only: ``resume_gc`` sets
+    aside every object that exists for good, which a program that merely
+    uses a Linter would not want.
+    """
+    global _gc_paused
+    if gc.isenabled():
+        gc.disable()
+        _gc_paused = True
+
+
+def resume_gc() -> None:
+    """Undo ``pause_gc``: what exists now is set aside for good (``gc.freeze``), later garbage is collected."""
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def _fail(message: str) -> int:
@@ -178,6 +212,9 @@ def build_linter(plugin_args: Sequence[str], config: Config) -> Linter:
         linter = Linter(config, extra, blocked=blocked)
     except PluginError as exc:
         raise UsageError(str(exc)) from None
+    # Drafts make garbage (Docs, spans) as they are checked: collect it, but
+    # leave the Linter out of every collection.
+    resume_gc()
     for check_id, why in linter.skipped.items():
         print(f"netiquette: note: check {check_id!r} skipped: {why}", file=sys.stderr)
     return linter

@@ -106,9 +106,11 @@ def build_pipeline(model: str | None) -> tuple[Language, frozenset[str]]:
         # The lemmatizer shares the lemma table the lexicon patterns are
         # lemmatised with, instead of loading its own copy (about 16 MB and
         # 0.2 s): nlp.initialize() would load it again, and nothing else in
-        # a blank pipeline needs initialising.
+        # a blank pipeline needs initialising. The table is a plain dict (see
+        # ``lemma_table``): the lemmatizer only calls its ``get``, and
+        # ``Lookups.to_bytes`` serialises it all the same (it loads back as a Table).
         lookups = Lookups()
-        lookups.set_table("lemma_lookup", lemmatizer.lemma_table())
+        lookups.set_table("lemma_lookup", lemmatizer.lemma_table())  # type: ignore[arg-type]
         lemmatize.initialize(lookups=lookups)  # type: ignore[attr-defined]
     else:
         nlp = _load_model(model)

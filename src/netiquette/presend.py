@@ -35,7 +35,9 @@ from netiquette.cli import (
     add_context_arguments,
     build_linter,
     load_config,
+    pause_gc,
     plugin_arguments,
+    resume_gc,
     use_color,
 )
 from netiquette.config import Config, ConfigError
@@ -126,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         return _fail(str(exc))
     args = _parser().parse_args(own)
+    pause_gc()  # until the Linter is built, as for ``netiquette check``
     try:
         if command is not None and args.path != "-":
             raise UsageError(f"{SENDMAIL_FLAG} reads the message from stdin; leave out PATH")
@@ -144,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.USAGE_ERROR
     except KeyboardInterrupt:
         return 130
+    finally:
+        resume_gc()
 
 
 class _CannotCheck(UsageError):

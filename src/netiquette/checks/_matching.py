@@ -28,7 +28,7 @@ import json
 import re
 import sys
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
@@ -42,6 +42,7 @@ from spacy.vocab import Vocab
 
 from netiquette.doccache import tokens_of
 from netiquette.lemmatizer import lemma_table
+from netiquette.pipeline import LONG_RUN
 
 
 @cache
@@ -62,7 +63,79 @@ def _pattern_keys(nlp: Language, phrase: str) -> tuple[int, ...]:
     return tuple(strings.add(table.get(token.lower_, token.lower_)) for token in nlp.make_doc(phrase))
 
 
-def phrase_keys(vocab: Vocab, words: Sequence[str]) -> tuple[int, ...]:
+class _PhraseReader:
+    """``_pattern_keys`` for many phrases, reading phrases of plain words word by word.
+
+    A phrase of words of letters joined by single spaces is tokenised as
+    each word on its own (see ``splits_at_spaces``), and a word the tokenizer
+    has no rule for (see ``one_token``) is one token, whose lowercase form is
+    ``str.lower`` of it. Such phrases (nine in ten in the lexicons) are read
+    without a Doc, each distinct word once and without making its Lexeme,
+    which was most of the time a Doc per phrase cost: 2,400 phrases hold
+    5,700 words, 2,100 of them distinct. Other phrases get ``_pattern_keys``.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        tokenizer = nlp.tokenizer
+        self.rules: dict[str, Any] = getattr(tokenizer, "rules", None) or {}
+        self.searches = [
+            search for search in (getattr(tokenizer, "prefix_search", None), getattr(tokenizer, "suffix_search", None))
+            if search is not None
+        ]  # fmt: skip
+        self.infixes = getattr(tokenizer, "infix_finditer", None)
+        self.by_word = splits_at_spaces(self.rules)
+        self.table = lemma_table()
+        self.words: dict[str, int | None] = {}
+
+    def __call__(self, phrase: str) -> tuple[int, ...]:
+        """The lemma string ids of ``phrase``'s tokens: a PhraseMatcher pattern on ``LEMMA``."""
+        if not self.by_word:
+            return _pattern_keys(self.nlp, phrase)
+        keys = []
+        for word in phrase.split(" "):
+            key = self.words.get(word, 0)
+            if key == 0:
+                key = self.words[word] = self._word(word)
+            if key is None:
+                return _pattern_keys(self.nlp, phrase)
+            keys.append(key)
+        return tuple(keys)
+
+    def _word(self, word: str) -> int | None:
+        """The lemma id of ``word`` as a token of its own, or None if it may not stay one token."""
+        if not (word.isalpha() and len(word) < LONG_RUN and one_token(word, self.rules, self.searches, self.infixes)):
+            return None
+        lower = word.lower()
+        return self.nlp.vocab.strings.add(self.table.get(lower, lower))
+
+
+def one_token(word: str, rules: Container[str], searches: Iterable[Callable[[str], Any]], infixes: Any) -> bool:
+    """Whether spaCy's tokenizer leaves ``word``, a piece of text without whitespace, whole.
+
+    It does when no special case (``rules``), prefix or suffix rule
+    (``searches``) or infix rule (``infixes``, a ``finditer``) applies: those
+    are the only rules that cut such a piece.
+    """
+    if word in rules or any(search(word) is not None for search in searches):
+        return False
+    return infixes is None or next(infixes(word), None) is None
+
+
+def splits_at_spaces(rules: Iterable[str]) -> bool:
+    """Whether a tokenizer with these special cases tokenises words of letters joined by single spaces one by one.
+
+    spaCy's tokenizer cuts a text at whitespace and tokenises each piece by
+    itself; the one thing that reaches across a space is a special case
+    whose own tokens span two pieces. Its text must then hold a space (none
+    of the English ones does, but for the whitespace characters themselves),
+    or be cut into tokens of letters by a prefix, suffix or infix rule,
+    which none of the English rules does to a word of letters.
+    """
+    return not any(" " in key and not key.isspace() for key in rules)
+
+
+def phrase_keys(vocab: Vocab, words: Sequence[str], ids: dict[str, int] | None = None) -> tuple[int, ...]:
     """A PhraseMatcher pattern for ``words``, one token each, as the string ids it compares.
 
     ``PhraseMatcher.add`` takes such id sequences as well as Docs (it is how
@@ -70,9 +143,27 @@ def phrase_keys(vocab: Vocab, words: Sequence[str]) -> tuple[int, ...]:
     lowercase words, ``ORTH``, or a ``LEMMA``/``NORM`` set to the word) is the
     word itself gives exactly these ids; building tens of thousands of Docs
     was most of the time it takes to build a Linter.
+
+    ``ids``, if given, keeps each word's id once added to ``vocab``'s strings
+    (see ``string_id``).
     """
-    strings = vocab.strings
-    return tuple(strings.add(word) for word in words)
+    if ids is None:
+        strings = vocab.strings
+        return tuple(strings.add(word) for word in words)
+    return tuple([ids[word] if word in ids else string_id(vocab, word, ids) for word in words])
+
+
+def string_id(vocab: Vocab, word: str, ids: dict[str, int]) -> int:
+    """``vocab.strings.add(word)``, kept in ``ids``.
+
+    The lexicons' token patterns spell out some 63,000 words, 2,000 of them
+    distinct; a dict lookup costs about half as much as adding a string
+    spaCy already has.
+    """
+    found = ids.get(word)
+    if found is None:
+        found = ids[word] = vocab.strings.add(word)
+    return found
 
 
 def add_phrase_keys(matcher: PhraseMatcher, key: str, patterns: list[tuple[int, ...]]) -> None:
@@ -88,10 +179,11 @@ class LexiconMatcher:
         self.name = name
         self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.patterns = TokenPatterns(nlp.vocab)
+        read = _PhraseReader(nlp)
         for code, entry in lexicon["rules"].items():
             phrases = entry.get("phrases", [])
             if phrases:
-                add_phrase_keys(self.phrases, code, [_pattern_keys(nlp, p) for p in phrases])
+                add_phrase_keys(self.phrases, code, [read(p) for p in phrases])
             if entry.get("patterns"):
                 self.patterns.add(code, entry["patterns"])
 
@@ -117,6 +209,7 @@ class LexiconMatcher:
 
 # Token attributes whose equality a PhraseMatcher can test, by pattern key.
 _WORD_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA", "NORM": "NORM"}
+_WORD_KEYS = frozenset(_WORD_ATTRS)
 # A pattern that spells out more word sequences than this stays a token pattern. Each
 # sequence is a path in a PhraseMatcher's trie: at 2,000 the lexicons spelled out about
 # 190,000 of them, some 30 MB of a Linter; at 500 a batch peaks 19 MB lower, builds
@@ -159,8 +252,8 @@ def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple
     for token in pattern:
         if not isinstance(token, dict) or token.get("OP", "") not in ("", "?"):
             return None
-        keys = set(token) - {"OP"}
-        if len(keys) != 1 or not keys <= set(_WORD_ATTRS):
+        keys = token.keys() - {"OP"}
+        if len(keys) != 1 or not keys <= _WORD_KEYS:
             return None
         (key,) = keys
         words = _words(token, key)
@@ -179,23 +272,25 @@ def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple
     return attrs.pop(), {seq for seq in sequences if seq}
 
 
-def _word_tests(pattern: Sequence[dict[str, Any]], vocab: Vocab) -> list[tuple[str, frozenset[int]]]:
+def _word_tests(
+    pattern: Sequence[dict[str, Any]], vocab: Vocab, ids: dict[str, int] | None = None
+) -> list[tuple[str, frozenset[int]]]:
     """The word tests no match of ``pattern`` can do without: attribute and allowed string ids, rarest first.
 
     A test is a required token's equality or ``IN`` test on a word attribute.
     "Rarest" is a guess from spaCy's English stop words: a test that allows
-    only content words rules out more drafts.
+    only content words rules out more drafts. ``ids`` is as for ``phrase_keys``.
     """
     tests = []
     for token in pattern:
         if not isinstance(token, dict) or not _required(str(token.get("OP", ""))):
             continue
-        for key in sorted(set(token) & set(_WORD_ATTRS)):
+        for key in sorted(token.keys() & _WORD_KEYS):
             words = _words(token, key)
             if words is not None:
                 common = sum(word.lower() in STOP_WORDS for word in words)
-                tests.append((common, len(words), _WORD_ATTRS[key], frozenset(vocab.strings.add(w) for w in words)))
-    return [(attr, ids) for _, _, attr, ids in sorted(tests, key=lambda test: test[:2])]
+                tests.append((common, len(words), _WORD_ATTRS[key], frozenset(phrase_keys(vocab, words, ids))))
+    return [(attr, allowed) for _, _, attr, allowed in sorted(tests, key=lambda test: test[:2])]
 
 
 # (least, most) repeats of a token for each operator without numbers.
@@ -572,6 +667,8 @@ class TokenPatterns:
         #: Matchers for sets of codes (as string ids), see ``__call__``.
         self._by_keys: dict[frozenset[int], Matcher] = {}
         self._uses_lemma = False
+        #: String ids of the words added so far (see ``string_id``).
+        self._ids: dict[str, int] = {}
 
     def __len__(self) -> int:
         """How many patterns were added."""
@@ -589,10 +686,13 @@ class TokenPatterns:
             literal = literal_sequences(pattern)
             if literal is not None:
                 attr, sequences = literal
-                matcher = self._literals.setdefault(attr, PhraseMatcher(self.vocab, attr=attr))
-                add_phrase_keys(matcher, key, [phrase_keys(self.vocab, words) for words in sorted(sequences)])
+                matcher = self._literals.get(attr)
+                if matcher is None:
+                    matcher = self._literals[attr] = PhraseMatcher(self.vocab, attr=attr)
+                keys = [phrase_keys(self.vocab, words, self._ids) for words in sorted(sequences)]
+                add_phrase_keys(matcher, key, keys)
                 continue
-            tests = _word_tests(pattern, self.vocab)
+            tests = _word_tests(pattern, self.vocab, self._ids)
             if not tests:
                 regex = _regex_only(pattern)
                 if regex is not None:

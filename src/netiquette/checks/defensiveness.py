@@ -378,9 +378,10 @@ class DefensivenessMatcher(LexiconMatcher):
             entries[key] = {**_with_curly_apostrophes(entry), "patterns": patterns}
         super().__init__(nlp, name, {"rules": entries})
         self.literals = PhraseMatcher(nlp.vocab, attr="LOWER")
+        ids: dict[str, int] = {}
         for key, spelled in literals.items():
             # The LOWER ids a pattern Doc of these words would give (see ``phrase_keys``).
-            add_phrase_keys(self.literals, key, [phrase_keys(nlp.vocab, words) for words in sorted(spelled)])
+            add_phrase_keys(self.literals, key, [phrase_keys(nlp.vocab, words, ids) for words in sorted(spelled)])
 
     def __call__(self, doc: Doc) -> Doc:
         """Keep the matches whose guards hold, labelled with their code; store the cues apart."""
