@@ -15,8 +15,10 @@ check faster, never different.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -65,6 +67,32 @@ def required_literals(template: str, slots: Mapping[str, str] | None = None) -> 
         return _best(_sequence(list(parsed), marks))
     except Exception:  # a private parser that changed shape: no filter, never an error
         return None
+
+
+def literals_digest(jobs: Sequence[tuple[str, Mapping[str, str]]]) -> str:
+    """A digest of ``(template, slots)`` pairs: the inputs of their ``required_literals``."""
+    slot_texts: dict[int, str] = {}  # most jobs share one slots mapping: serialised once
+    parts = []
+    for template, slots in jobs:
+        text = slot_texts.get(id(slots))
+        if text is None:
+            text = slot_texts[id(slots)] = json.dumps(dict(slots), sort_keys=True)
+        parts.append([template, text])
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
+
+def shipped_literals(
+    jobs: Sequence[tuple[str, Mapping[str, str]]], shipped: Mapping[str, Any] | None
+) -> list[frozenset[str] | None]:
+    """``required_literals`` of each ``(template, slots)`` pair, taken from ``shipped`` if it was made from them.
+
+    ``shipped`` is ``{"digest": literals_digest(jobs), "literals": [[...] or null, ...]}``, as a build
+    script writes it. When the templates or slots changed since (another digest), or nothing was
+    shipped, the literals are worked out here: slower, never wrong.
+    """
+    if shipped is not None and shipped.get("digest") == literals_digest(jobs):
+        return [None if literals is None else frozenset(literals) for literals in shipped["literals"]]
+    return [required_literals(template, slots) for template, slots in jobs]
 
 
 @cache

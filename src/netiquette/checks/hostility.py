@@ -89,7 +89,7 @@ from spacy.tokens import Doc
 
 from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import load_lexicon
-from netiquette.checks._prefilter import LiteralIndex, may_match, pieces, required_literals
+from netiquette.checks._prefilter import LiteralIndex, may_match, pieces, shipped_literals
 from netiquette.context import Context
 from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
@@ -98,6 +98,8 @@ from netiquette.rules import Check, Hit, Rule
 
 LEXICON = "hostility.json"
 WORDS = "hostility_words.json"
+#: The literals each pattern and contempt frame needs, worked out ahead (see ``_needs``).
+LITERALS = "hostility_literals.json"
 
 SLUR, INSULT, AIMED_PROFANITY, THREAT, SWEARING = "HO101", "HO102", "HO103", "HO104", "HO105"
 
@@ -356,8 +358,9 @@ def _words(entry: str) -> list[str]:
 
 
 def _alternation(words: list[str]) -> str:
-    # Longest first, so that "idiots" is not cut to "idiot".
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    # Longest first, so that "idiots" is not cut to "idiot"; then alphabetical, so that the expression is
+    # the same in every process (the shipped literals are keyed on it).
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
 def _mind_adjectives(data: dict[str, Any]) -> str:
@@ -382,11 +385,12 @@ def _target(data: dict[str, Any]) -> str:
 class _Contempt(NamedTuple):
     """The dismissive frames of hostility.json's "contempt" block, and the cues they may need."""
 
-    #: Each frame, the groups of cues of which one (all of its cues) must be in the sentence too, and the
-    #: strings one of which every match of the frame contains (see ``_prefilter``).
-    frames: tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...], frozenset[str] | None], ...]
-    #: Cue name -> expression run on a sentence ("target", "evaluation", "weak", "belief") or the draft ("other").
-    cues: dict[str, re.Pattern[str]]
+    #: Each frame (compiled when a draft may match it), and the groups of cues of which one (all of its
+    #: cues) must be in the sentence too.
+    frames: tuple[tuple[_Pattern, tuple[frozenset[str], ...]], ...]
+    #: Cue name -> expression run on a sentence ("target", "evaluation", "weak", "belief") or the draft ("other",
+    #: "mock"); those of a sentence are compiled when a frame first matches.
+    cues: dict[str, _Pattern]
     #: Finds the frames' strings in a draft: most drafts rule out most of the 77 frames.
     needs: LiteralIndex
 
@@ -395,7 +399,7 @@ class _Contempt(NamedTuple):
 def _contempt_lexicon() -> _Contempt:
     data = load_lexicon(LEXICON)
     block = data["contempt"]
-    person = _alternation(_words(data["person_nouns"]) + _words(data["person_words"]) + _words(block["roles"]))
+    person = _person(data)
     evaluation = (
         "(?:"
         + _mind_adjectives(data)
@@ -417,19 +421,87 @@ def _contempt_lexicon() -> _Contempt:
         # Mock praise closing a criticism ("Gold star.", "Quite an achievement.", "Impressive, in its own way.").
         "mock": block["cues"]["mock"],
     }
-    compiled = {name: re.compile(r"(?<![^ ])" + source + r"(?![^ ])") for name, source in cues.items()}
+    cue_patterns = {
+        name: _Pattern(INSULT, r"(?<![^ ])" + source + r"(?![^ ])", False, None) for name, source in cues.items()
+    }
     frames = []
-    for entry in block["frames"]:
+    literal_sets = _needs("frames", _frame_jobs(data, person))
+    for entry, literals in zip(block["frames"], literal_sets, strict=True):
         source = entry["frame"].replace("{person}", person)
         needs = tuple(frozenset(group.split()) for group in entry["needs"].split("|"))
-        frames.append((re.compile(source), needs, required_literals(entry["frame"], {"person": person})))
-    return _Contempt(tuple(frames), compiled, LiteralIndex(literals for _, _, literals in frames))
+        frames.append((_Pattern(INSULT, source, False, literals), needs))
+    return _Contempt(tuple(frames), cue_patterns, LiteralIndex(literal_sets))
+
+
+def _person(data: dict[str, Any]) -> str:
+    """A regular expression for a word naming a person or a role (the contempt frames' ``{person}``)."""
+    return _alternation(_people(data))
+
+
+def _people(data: dict[str, Any]) -> list[str]:
+    """Words naming a person or a role."""
+    return _words(data["person_nouns"]) + _words(data["person_words"]) + _words(data["contempt"]["roles"])
+
+
+#: A pattern template and the slots it is filled with (see ``_prefilter.required_literals``).
+_Job = tuple[str, dict[str, str]]
+
+
+def _pattern_jobs(data: dict[str, Any], slots: dict[str, str]) -> list[_Job]:
+    return [(template, slots) for group in data["patterns"].values() for template in group]
+
+
+def _frame_jobs(data: dict[str, Any], person: str) -> list[_Job]:
+    slots = {"person": person}
+    return [(entry["frame"], slots) for entry in data["contempt"]["frames"]]
+
+
+def literal_jobs() -> dict[str, list[_Job]]:
+    """The templates whose literals ``LITERALS`` ships, by kind: "patterns" and contempt "frames"."""
+    data = load_lexicon(LEXICON)
+    return {
+        "patterns": _pattern_jobs(data, _slots(data, _categories(data, load_lexicon(WORDS)))),
+        "frames": _frame_jobs(data, _person(data)),
+    }
+
+
+def _needs(kind: str, jobs: list[_Job]) -> list[frozenset[str] | None]:
+    # Reading 400 templates for their literals took 0.14 s of every start-up; the answers are shipped
+    # (scripts/build_hostility_literals.py) and used when they were worked out from these very templates.
+    return shipped_literals(jobs, load_lexicon(LITERALS).get(kind))
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = load_lexicon(LEXICON)
-    words = load_lexicon(WORDS)
+    categories = _categories(data, load_lexicon(WORDS))
+    slots = _slots(data, categories)
+    templates = [(code, template) for code, group in data["patterns"].items() for template in group]
+    needs = _needs("patterns", _pattern_jobs(data, slots))
+    patterns = []
+    for (code, template), literals in zip(templates, needs, strict=True):
+        source = template
+        for slot, value in slots.items():
+            source = source.replace("{" + slot + "}", value)
+        patterns.append(_Pattern(code, r"(?<![^ ])" + source + r"(?![^ ])", "{name}" in template, literals))
+    return _Lexicon(
+        categories,
+        tuple(_words(data["maskable"])),
+        frozenset(_words(data["positive"])),
+        frozenset(_words(data["exclaimers"])),
+        frozenset(_words(data["sympathy"])),
+        frozenset(_words(data["mention_cues"])),
+        frozenset(_words(data["banter_nouns"])),
+        tuple(patterns),
+        LiteralIndex(p.needs for p in patterns if not p.on_shapes),
+        LiteralIndex(p.needs for p in patterns if p.on_shapes),
+        tuple(i for i, p in enumerate(patterns) if not p.on_shapes),
+        tuple(i for i, p in enumerate(patterns) if p.on_shapes),
+    )
+
+
+def _categories(data: dict[str, Any], words: dict[str, Any]) -> dict[str, str]:
+    """Listed word -> its group: "mild", "profanity", "insults" or "slurs"."""
     categories: dict[str, str] = {}
     for group in ("mild", "profanity", "insults", "slurs"):
         for word in words[group]:
@@ -438,6 +510,11 @@ def _lexicon() -> _Lexicon:
         categories.setdefault(word, "insults")
     for word in _words(data["extra_profanity"]):
         categories.setdefault(word, "profanity")
+    return categories
+
+
+def _slots(data: dict[str, Any], categories: dict[str, str]) -> dict[str, str]:
+    """The regular expression each ``{slot}`` of the pattern templates stands for."""
     # Swear words that name a person ("asshole", "bastard") are insults too.
     person_insults = sorted(
         {w for w, c in categories.items() if c == "insults" and " " not in w} | set(_words(data["insult_nouns"]))
@@ -453,7 +530,7 @@ def _lexicon() -> _Lexicon:
         + _alternation(_words(data["person_nouns"]))
         + ")"
     )
-    slots = {
+    return {
         "you": you,
         "subject": subject,
         "name": "@cap",
@@ -491,28 +568,6 @@ def _lexicon() -> _Lexicon:
         + _alternation(_words(data["lesser_makers"]))
         + r"|(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten)(?:-| )years?(?:-| )olds?)",
     }
-    patterns = []
-    for code, templates in data["patterns"].items():
-        for template in templates:
-            source = template
-            for slot, value in slots.items():
-                source = source.replace("{" + slot + "}", value)
-            needs = required_literals(template, slots)
-            patterns.append(_Pattern(code, r"(?<![^ ])" + source + r"(?![^ ])", "{name}" in template, needs))
-    return _Lexicon(
-        categories,
-        tuple(_words(data["maskable"])),
-        frozenset(_words(data["positive"])),
-        frozenset(_words(data["exclaimers"])),
-        frozenset(_words(data["sympathy"])),
-        frozenset(_words(data["mention_cues"])),
-        frozenset(_words(data["banter_nouns"])),
-        tuple(patterns),
-        LiteralIndex(p.needs for p in patterns if not p.on_shapes),
-        LiteralIndex(p.needs for p in patterns if p.on_shapes),
-        tuple(i for i, p in enumerate(patterns) if not p.on_shapes),
-        tuple(i for i, p in enumerate(patterns) if p.on_shapes),
-    )
 
 
 def _unmask(word: str, lexicon: _Lexicon) -> str:
@@ -884,10 +939,10 @@ class Hostility(Check):
         contempt = _contempt_lexicon()
         scare = _scare_quoted(words)
         draft = " ".join(w.form for w in words)
-        other = bool(contempt.cues["other"].search(draft)) or any(
+        other = bool(contempt.cues["other"].compiled.search(draft)) or any(
             ch in _DISMISSIVE_EMOJI for w in words for ch in w.after
         )
-        mock = bool(contempt.cues["mock"].search(draft))
+        mock = bool(contempt.cues["mock"].compiled.search(draft))
         sentences = _sentences(words, scare)
         joined = [_joined([words[i].form for i in indices]) for indices in sentences]
         # A frame can match a sentence only if the sentences hold one of its strings.
@@ -896,13 +951,13 @@ class Hostility(Check):
         else:
             # Each sentence is then a stretch of the whole draft's words, whose pieces are known.
             literals = contempt.needs.found(draft, draft_pieces)
-        frames = [frame for frame in contempt.frames if may_match(frame[2], literals)]
+        frames = [frame for frame in contempt.frames if may_match(frame[0].needs, literals)]
         for number, indices in enumerate(sentences):
             if any(claimed[i] for i in indices):
                 continue
             text, offsets = joined[number]
-            for frame, needs, _ in frames:
-                match = frame.search(text)
+            for frame, needs in frames:
+                match = frame.compiled.search(text)
                 if match is None:
                     continue
                 spans = [match.span()]
@@ -913,7 +968,7 @@ class Hostility(Check):
                     "mock": mock,
                 }
                 for name in ("target", "evaluation", "weak", "belief"):
-                    cues = [cue.span() for cue in contempt.cues[name].finditer(text)]
+                    cues = [cue.span() for cue in contempt.cues[name].compiled.finditer(text)]
                     present[name] = bool(cues)
                     if name != "target":
                         spans.extend(cues)  # "knows best": the sneer's own words are not praise
@@ -1080,7 +1135,6 @@ def _scored_lexicon() -> _Scored:
         - things
     )
     weak = frozenset(_words(data["insult_adjectives"])) | things
-    people = _words(data["person_nouns"]) + _words(data["person_words"]) + _words(data["contempt"]["roles"])
     return _Scored(
         strong,
         weak - strong,
@@ -1089,7 +1143,7 @@ def _scored_lexicon() -> _Scored:
         frozenset(_words(block["skip"])),
         frozenset(_words(block["joiners"])),
         frozenset(_words(block["person_determiners"])),
-        frozenset(people),
+        frozenset(_people(data)),
         frozenset(_words(data["insult_nouns"]) + _words(data["dehumanising"])),
     )
 
