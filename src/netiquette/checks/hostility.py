@@ -684,7 +684,9 @@ def _normalise(text: str, lexicon: _Lexicon) -> list[_Word]:
 def _note_gap(words: list[_Word], gap: str) -> None:
     """Record on the last word what separates it from the next (or from the end of the draft)."""
     if words and gap.strip():
-        words[-1] = words[-1]._replace(after=gap)
+        last = words[-1]
+        # Built directly: NamedTuple._replace costs more than the rest of the word's reading.
+        words[-1] = _Word(last.form, last.start, last.end, last.capitalised, gap)
 
 
 def _forms(lower: str, next_raw: str, lexicon: _Lexicon, after_next: str = "") -> tuple[str, ...]:
