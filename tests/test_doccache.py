@@ -47,3 +47,12 @@ def test_tokens_are_read_again_after_the_doc_is_retokenised() -> None:
         retokenizer.merge(doc[0:2])
     assert [t.text for t in doccache.tokens_of(doc)] == ["New York", "is", "big"]
     assert doccache.text_of(doc) == "New York is big"
+
+
+def test_a_sentences_tokens_are_the_cached_tokens_of_its_doc() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("First one here. Then a second!")
+    first, second = doc.sents
+    assert [t.text for t in doccache.tokens_in(second)] == ["Then", "a", "second", "!"]
+    assert all(a is b for a, b in zip(doccache.tokens_in(first), doccache.tokens_of(doc), strict=False))

@@ -14,7 +14,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 class _Cached:
@@ -54,6 +54,11 @@ def tokens_of(doc: Doc) -> tuple[Token, ...]:
     if cached.tokens is None or len(cached.tokens) != len(doc):
         cached.tokens = tuple(doc)
     return cached.tokens
+
+
+def tokens_in(span: Span) -> tuple[Token, ...]:
+    """A span's (a sentence's) tokens, taken from ``tokens_of`` its Doc: iterating the span creates them anew."""
+    return tokens_of(span.doc)[span.start : span.end]
 
 
 def forget(doc: Doc) -> None:

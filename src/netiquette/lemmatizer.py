@@ -68,7 +68,7 @@ class CaseFoldingLemmatizer(Lemmatizer):
         self._lemma_ids = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set each token's lemma, as spaCy's lookup mode does, through the Doc's arrays.
+        """Set each token's lemma, ``lookup_lemmatize``'s, as spaCy's lookup mode does, through the Doc's arrays.
 
         spaCy's own loop creates a Python ``Token`` per word and looks the word
         up again in every draft; reading the lowercase forms as one array and

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from netiquette.doccache import text_of, tokens_of
+from netiquette.doccache import text_of, tokens_in
 
 QUOTES_KEY = "netiquette_quoted"
 QUOTES_FACTORY = "netiquette_quotes"
@@ -58,9 +58,8 @@ def _reported_speech(doc: Doc) -> list[Span]:
     # Without a parser: a reporter word shortly before a reporting verb (or a
     # "message saying" construction) makes the rest of the sentence reported.
     spans = []
-    all_tokens = tokens_of(doc)
     for sent in doc.sents:
-        tokens = all_tokens[sent.start : sent.end]
+        tokens = tokens_in(sent)
         for i, token in enumerate(tokens):
             reporting = token.lemma_ in _REPORTING_VERBS and any(
                 t.lemma_ in _REPORTERS for t in tokens[max(0, i - 3) : i]

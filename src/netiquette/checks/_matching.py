@@ -150,7 +150,7 @@ def phrase_keys(vocab: Vocab, words: Sequence[str], ids: dict[str, int] | None =
     if ids is None:
         strings = vocab.strings
         return tuple(strings.add(word) for word in words)
-    return tuple([ids[word] if word in ids else string_id(vocab, word, ids) for word in words])
+    return tuple([string_id(vocab, word, ids) for word in words])
 
 
 def string_id(vocab: Vocab, word: str, ids: dict[str, int]) -> int:

@@ -91,7 +91,7 @@ from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import load_lexicon
 from netiquette.checks._prefilter import LiteralIndex, may_match, pieces, shipped_literals
 from netiquette.context import Context
-from netiquette.doccache import text_of, tokens_of
+from netiquette.doccache import text_of, tokens_in
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
@@ -808,9 +808,8 @@ class Hostility(Check):
         write that again I'll ..." or "don't you tell me what to do, idiot".
         """
         mask = visibly_quoted_mask(text_of(doc))
-        all_tokens = tokens_of(doc)
         for sent in doc.sents:
-            tokens = all_tokens[sent.start : sent.end]
+            tokens = tokens_in(sent)
             for i, token in enumerate(tokens):
                 if token.lemma_ in _REPORTING_VERBS and any(
                     t.lower_ in _THIRD_PERSON for t in tokens[max(0, i - 3) : i]

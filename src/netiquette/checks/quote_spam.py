@@ -64,7 +64,7 @@ from spacy.tokens import Doc, Span, Token
 from netiquette.checks._authorship import QUOTES_FACTORY, visibly_quoted_mask
 from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
-from netiquette.doccache import text_of, tokens_of
+from netiquette.doccache import text_of, tokens_in, tokens_of
 from netiquette.hookspecs import hookimpl
 from netiquette.lemmatizer import lemma_table
 from netiquette.models import Severity
@@ -356,7 +356,7 @@ class QuoteSpam(Check):
                 tagged_on = True
                 labelled = labelled or label
         for sent in doc.sents:
-            alpha = [t for t in _tokens(sent) if t.is_alpha and not masked[t.idx]]
+            alpha = [t for t in tokens_in(sent) if t.is_alpha and not masked[t.idx]]
             label = self._tag_on_line(alpha, masked)
             if label is not None:
                 tagged_on = True
@@ -364,7 +364,7 @@ class QuoteSpam(Check):
             elif alpha:
                 # A real question of the author's own ("What have you tried?") is a conversation, not a
                 # poster; one inside quotation marks is part of the quote.
-                mark = next((t for t in _tokens(sent) if t.text == "?" and not quoted_mask[t.idx]), None)
+                mark = next((t for t in tokens_in(sent) if t.text == "?" and not quoted_mask[t.idx]), None)
                 if mark is not None:
                     # The question is its own line: the sentence finder may join it to a list item above.
                     line_start = text.rfind("\n", sent.start_char, mark.idx) + 1
@@ -492,18 +492,18 @@ class QuoteSpam(Check):
     def _tells_news(self, doc: Doc, masked: bytearray, quoted_mask: bytearray) -> bool:
         """Whether a sentence in the author's own words is tied to a moment, a person or a conversation."""
         for sent in doc.sents:
-            words = [t for t in _tokens(sent) if t.is_alpha and not masked[t.idx] and not quoted_mask[t.idx]]
+            words = [t for t in tokens_in(sent) if t.is_alpha and not masked[t.idx] and not quoted_mask[t.idx]]
             if len(words) >= 2 and any(t.lower_ in self._moment for t in words):
                 return True
         return False
 
     def _lead_in(self, sent: Span) -> list[Token]:
         """A framing lead-in ending in a colon ("As my favourite saying goes:", "Read this twice:"), if any."""
-        colon = next((t for t in _tokens(sent) if t.text == ":"), None)
+        colon = next((t for t in tokens_in(sent) if t.text == ":"), None)
         if colon is None:
             return []
-        lead = [t for t in _tokens(sent) if t.i < colon.i and t.is_alpha]
-        rest = [t for t in _tokens(sent) if t.i > colon.i and t.is_alpha]
+        lead = [t for t in tokens_in(sent) if t.i < colon.i and t.is_alpha]
+        rest = [t for t in tokens_in(sent) if t.i > colon.i and t.is_alpha]
         if not lead or not rest or len(lead) > MAX_TAG_ON_WORDS or not all(t.lower_ in self._tag_on for t in lead):
             return []
         return lead
@@ -548,7 +548,7 @@ class QuoteSpam(Check):
         for sent in doc.sents:
             if sent.end_char <= end:
                 continue
-            words = [t for t in _tokens(sent) if t.is_alpha and t.idx >= end]
+            words = [t for t in tokens_in(sent) if t.is_alpha and t.idx >= end]
             if not words:
                 continue
             general_words = [t for t in words if t.lower_ not in {"we", "us", "our", "ours"}] or words
@@ -682,12 +682,12 @@ class QuoteSpam(Check):
         for sent in doc.sents:
             if sent.start_char >= limit:
                 break
-            tokens = [t for t in _tokens(sent) if t.idx < limit and not masked[t.idx] and not t.is_space]
+            tokens = [t for t in tokens_in(sent) if t.idx < limit and not masked[t.idx] and not t.is_space]
             words = [t for t in tokens if t.is_alpha or t.lower_ in _CLITICS]
             # A question of the author's own is a conversation, however short: "Agree?" and "Thoughts?" point
             # at a saying, but "Which one are you using?" answers someone.
-            if "?" in (t.text for t in _tokens(sent)) and not all(
-                t.lower_ in self._tag_on for t in _tokens(sent) if t.is_alpha
+            if "?" in (t.text for t in tokens_in(sent)) and not all(
+                t.lower_ in self._tag_on for t in tokens_in(sent) if t.is_alpha
             ):
                 return ""
             if any(_figure(t) or t.like_url or t.like_email or t.text.startswith(("@", "`")) for t in tokens):
@@ -869,11 +869,6 @@ class QuoteSpam(Check):
 
 #: First words that answer someone rather than state a truth.
 _REPLY_OPENERS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "ok", "okay", "well", "sure", "lol", "haha"})
-
-
-def _tokens(span: Span) -> tuple[Token, ...]:
-    """A span's tokens, taken from the Doc's cache: iterating the span would create them anew."""
-    return tokens_of(span.doc)[span.start : span.end]
 
 
 def _lines(doc: Doc) -> Iterator[list[Token]]:

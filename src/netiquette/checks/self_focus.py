@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 from netiquette.checks._authorship import QUOTES_FACTORY, quoted_tokens
 from netiquette.checks._matching import WordSequences, load_lexicon, lowercase_forms
 from netiquette.context import Context
-from netiquette.doccache import text_of, tokens_of
+from netiquette.doccache import text_of, tokens_in, tokens_of
 from netiquette.hookspecs import hookimpl
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
@@ -249,9 +249,8 @@ class SelfFocus(Check):
         showcase = presenting = trouble = reader = 0
         arguing = False
         quoted = quoted_tokens(doc)
-        all_tokens = tokens_of(doc)
         for sent in doc.sents:
-            tokens = [t for t in all_tokens[sent.start : sent.end] if not t.is_space and not quoted[t.i]]
+            tokens = [t for t in tokens_in(sent) if not t.is_space and not quoted[t.i]]
             alpha = [t for t in tokens if t.is_alpha]
             if not alpha:
                 continue
