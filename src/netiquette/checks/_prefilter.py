@@ -71,14 +71,18 @@ def required_literals(template: str, slots: Mapping[str, str] | None = None) -> 
 
 def literals_digest(jobs: Sequence[tuple[str, Mapping[str, str]]]) -> str:
     """A digest of ``(template, slots)`` pairs: the inputs of their ``required_literals``."""
-    slot_texts: dict[int, str] = {}  # most jobs share one slots mapping: serialised once
+    # Most jobs share one slots mapping (some 10,000 characters): it is
+    # serialised and hashed once, and each job names it by number.
+    numbers: dict[int, int] = {}
+    slot_texts: list[str] = []
     parts = []
     for template, slots in jobs:
-        text = slot_texts.get(id(slots))
-        if text is None:
-            text = slot_texts[id(slots)] = json.dumps(dict(slots), sort_keys=True)
-        parts.append([template, text])
-    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+        number = numbers.get(id(slots))
+        if number is None:
+            number = numbers[id(slots)] = len(slot_texts)
+            slot_texts.append(json.dumps(dict(slots), sort_keys=True))
+        parts.append([template, number])
+    return hashlib.sha256(json.dumps([slot_texts, parts]).encode("utf-8")).hexdigest()
 
 
 def shipped_literals(
