@@ -150,7 +150,11 @@ def phrase_keys(vocab: Vocab, words: Sequence[str], ids: dict[str, int] | None =
     if ids is None:
         strings = vocab.strings
         return tuple(strings.add(word) for word in words)
-    return tuple([string_id(vocab, word, ids) for word in words])
+    try:
+        # Nearly every word was seen before: looked up without a Python call per word.
+        return tuple(map(ids.__getitem__, words))
+    except KeyError:
+        return tuple([string_id(vocab, word, ids) for word in words])
 
 
 def string_id(vocab: Vocab, word: str, ids: dict[str, int]) -> int:
