@@ -135,7 +135,7 @@ def splits_at_spaces(rules: Iterable[str]) -> bool:
     return not any(" " in key and not key.isspace() for key in rules)
 
 
-def phrase_keys(vocab: Vocab, words: Sequence[str], ids: dict[str, int] | None = None) -> tuple[int, ...]:
+def phrase_keys(vocab: Vocab, words: Sequence[str], ids: dict[str, int]) -> tuple[int, ...]:
     """A PhraseMatcher pattern for ``words``, one token each, as the string ids it compares.
 
     ``PhraseMatcher.add`` takes such id sequences as well as Docs (it is how
@@ -144,12 +144,9 @@ def phrase_keys(vocab: Vocab, words: Sequence[str], ids: dict[str, int] | None =
     word itself gives exactly these ids; building tens of thousands of Docs
     was most of the time it takes to build a Linter.
 
-    ``ids``, if given, keeps each word's id once added to ``vocab``'s strings
-    (see ``string_id``).
+    ``ids`` keeps each word's id once added to ``vocab``'s strings (see
+    ``string_id``); one dict serves all the patterns a matcher is built from.
     """
-    if ids is None:
-        strings = vocab.strings
-        return tuple(strings.add(word) for word in words)
     try:
         # Nearly every word was seen before: looked up without a Python call per word.
         return tuple(map(ids.__getitem__, words))
@@ -278,7 +275,7 @@ def literal_sequences(pattern: Sequence[dict[str, Any]]) -> tuple[str, set[tuple
 
 
 def _word_tests(
-    pattern: Sequence[dict[str, Any]], vocab: Vocab, ids: dict[str, int] | None = None
+    pattern: Sequence[dict[str, Any]], vocab: Vocab, ids: dict[str, int]
 ) -> list[tuple[str, frozenset[int]]]:
     """The word tests no match of ``pattern`` can do without: attribute and allowed string ids, rarest first.
 
