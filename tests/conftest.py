@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 PLUGIN_DIR = Path(__file__).parent / "plugins_for_tests"
 if str(PLUGIN_DIR) not in sys.path:
     sys.path.insert(0, str(PLUGIN_DIR))
+
+# The CLI keeps its matcher cache here for the whole run, not in the user's
+# home; the folder goes when the run ends.
+_CACHE = tempfile.TemporaryDirectory(prefix="netiquette-test-cache-")
+os.environ["NETIQUETTE_CACHE_DIR"] = _CACHE.name
 
 #: The console script installed next to the interpreter running the tests.
 CONSOLE_SCRIPT = Path(sys.executable).with_name("netiquette")

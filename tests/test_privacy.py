@@ -44,7 +44,10 @@ class Sandbox:
         self.root = root
         self.inputs: set[Path] = set()
         (root / "tmp").mkdir()
-        self.env: dict[str, str | None] = {"HOME": str(root), "TMPDIR": str(root / "tmp")}
+        # The matcher cache goes to its default place under HOME, to be searched too.
+        self.env: dict[str, str | None] = {
+            "HOME": str(root), "TMPDIR": str(root / "tmp"), "NETIQUETTE_CACHE_DIR": None, "XDG_CACHE_HOME": None,
+        }  # fmt: skip
 
     def write(self, name: str, data: bytes | str) -> str:
         path = self.root / name
@@ -83,6 +86,14 @@ def presend(sandbox: Sandbox, *args: str, input: bytes = b"") -> subprocess.Comp
 
 
 # -- netiquette check ------------------------------------------------------------------------
+
+
+def test_a_checked_draft_is_not_kept(run_cli: RunCli, sandbox: Sandbox) -> None:
+    for _ in range(2):  # the first run writes the matcher cache, the second reads it
+        result = run_cli("check", "--format", "json", "-", input=DRAFT, env=sandbox.env, cwd=sandbox.root)
+        assert result.returncode == 1
+        sandbox.assert_private(result)
+    assert list((sandbox.root / ".cache" / "netiquette").iterdir())
 
 
 def test_broken_config(run_cli: RunCli, sandbox: Sandbox) -> None:

@@ -21,6 +21,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from netiquette import matcher_cache
 from netiquette.config import Config, ConfigError
 from netiquette.context import CHANNELS, Context
 from netiquette.inputs import InputError, read_draft, read_jsonl
@@ -50,7 +51,7 @@ def _comma_list(value: str) -> list[str]:
 
 
 def plugin_arguments() -> argparse.ArgumentParser:
-    """An argparse parent parser with ``--config`` and ``-p``, shared by every command."""
+    """An argparse parent parser with ``--config``, ``-p`` and ``--no-cache``, shared by every command."""
     options = argparse.ArgumentParser(add_help=False)
     options.add_argument(
         "--config", metavar="PATH", help="config file (default: nearest .netiquette.toml or pyproject.toml)"
@@ -58,6 +59,10 @@ def plugin_arguments() -> argparse.ArgumentParser:
     options.add_argument(
         "-p", dest="plugin_args", action="append", default=[], metavar="PLUGIN",
         help="load plugin module PLUGIN, or with no:NAME do not load plugin NAME (repeatable)",
+    )  # fmt: skip
+    options.add_argument(
+        "--no-cache", action="store_true",
+        help=f"build the lexicon matchers instead of loading them from the cache ({matcher_cache.DIRECTORY_VARIABLE})",
     )  # fmt: skip
     return options
 
@@ -135,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         if args.command == "check":
             return _check(args, config)
-        linter = build_linter(args.plugin_args, config)
+        linter = build_linter(args.plugin_args, config, no_cache=args.no_cache)
         if args.command == "rules":
             return _rules(linter, args.format)
         if args.command == "explain":
@@ -197,8 +202,11 @@ def load_config(path: str | None) -> Config:
     return Config.load(path) if path else Config.discover()
 
 
-def build_linter(plugin_args: Sequence[str], config: Config) -> Linter:
+def build_linter(plugin_args: Sequence[str], config: Config, *, no_cache: bool = False) -> Linter:
     """Build the Linter for ``-p`` arguments (``MODULE`` or ``no:NAME``); skipped checks are noted on stderr.
+
+    Its lexicon matchers are kept in ``matcher_cache.default_directory()``
+    unless ``no_cache`` is set.
 
     Raises:
         UsageError: a plugin cannot be loaded.
@@ -209,7 +217,8 @@ def build_linter(plugin_args: Sequence[str], config: Config) -> Linter:
     extra = [p for p in plugin_args if not p.startswith("no:")]
     blocked = [p[3:] for p in plugin_args if p.startswith("no:")]
     try:
-        linter = Linter(config, extra, blocked=blocked)
+        cache_dir = None if no_cache else matcher_cache.default_directory()
+        linter = Linter(config, extra, blocked=blocked, cache_dir=cache_dir)
     except PluginError as exc:
         raise UsageError(str(exc)) from None
     # Drafts make garbage (Docs, spans) as they are checked: collect it, but
@@ -261,7 +270,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
     reply_to = read_draft(args.reply_to, args.encoding)[0] if args.reply_to else None
     context = Context(config.channel, args.first_contact, reply_to)
 
-    linter = build_linter(args.plugin_args, config)
+    linter = build_linter(args.plugin_args, config, no_cache=args.no_cache)
     formats = linter.host.formats()
     formatter = formats.get(args.format)
     if formatter is None:

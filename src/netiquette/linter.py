@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netiquette import doccache
+from netiquette import doccache, matcher_cache
 from netiquette import metrics as _metrics
 from netiquette.config import Config
 from netiquette.context import Context
@@ -83,6 +83,9 @@ class Linter:
         entry_points: load installed plugins; None means "unless
             ``NETIQUETTE_DISABLE_PLUGIN_AUTOLOAD`` is set".
         blocked: plugin names not to register.
+        cache_dir: a folder where built lexicon matchers are kept for the
+            next Linter, even in another process (see
+            ``netiquette.matcher_cache``); None builds them every time.
 
     Raises:
         ConfigError: the config is invalid or names a model that is not installed.
@@ -97,6 +100,7 @@ class Linter:
         builtins: bool = True,
         entry_points: bool | None = None,
         blocked: Sequence[str] = (),
+        cache_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         if config is None:
             config = Config()
@@ -114,7 +118,8 @@ class Linter:
         self.host.extend_pipeline(self.nlp, config)
         #: check id -> why it does not run on this pipeline.
         self.skipped: dict[str, str] = {}
-        self._active = tuple(entry for entry in self.registered if self._activate(entry))
+        with matcher_cache.using(None if cache_dir is None else Path(cache_dir)):
+            self._active = tuple(entry for entry in self.registered if self._activate(entry))
         #: id of a check object -> its rules by code (see ``_run``).
         self._rule_maps: dict[int, dict[str, Rule]] = {}
         # Every report carries metrics; importing textstat here keeps it out

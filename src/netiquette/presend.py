@@ -207,7 +207,7 @@ def _presend(args: argparse.Namespace, config: Config, command: list[str] | None
         text, channel = decode(data, args.encoding, label or "<stdin>"), args.channel or config.channel
 
     try:
-        linter = build_linter(args.plugin_args, config)
+        linter = build_linter(args.plugin_args, config, no_cache=args.no_cache)
     except UsageError as exc:
         raise _CannotCheck(str(exc)) from None
     try:

@@ -43,6 +43,7 @@ from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
 from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
+from netiquette.matcher_cache import load_or_build
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -208,7 +209,7 @@ def _matched(matcher: LexiconMatcher, doc: Doc, tier: str) -> list[Span]:
 @Language.factory(FACTORY)
 def make_matcher(nlp: Language, name: str) -> CannedOpenerMatcher:
     """The canned-opener lexicon matcher with its placeholder finder."""
-    return CannedOpenerMatcher(nlp, name, load_lexicon(LEXICON))
+    return load_or_build(nlp, name, lambda: CannedOpenerMatcher(nlp, name, load_lexicon(LEXICON)))
 
 
 class _Draft(NamedTuple):

@@ -64,6 +64,7 @@ from netiquette.checks._matching import (
 )
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.matcher_cache import load_or_build
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -442,7 +443,7 @@ class DefensivenessMatcher(LexiconMatcher):
 @Language.factory(FACTORY)
 def make_matcher(nlp: Language, name: str) -> DefensivenessMatcher:
     """The defensiveness lexicon matcher."""
-    return DefensivenessMatcher(nlp, name, load_lexicon(LEXICON))
+    return load_or_build(nlp, name, lambda: DefensivenessMatcher(nlp, name, load_lexicon(LEXICON)))
 
 
 def _breaks_clause(token: Token) -> bool:

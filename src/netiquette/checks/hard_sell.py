@@ -31,6 +31,7 @@ from netiquette.checks._base import LexiconCheck
 from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
 from netiquette.hookspecs import hookimpl
+from netiquette.matcher_cache import load_or_build
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -132,7 +133,7 @@ _STRONG = frozenset({PRIZE, BULK, PREMIUM})
 @Language.factory(FACTORY)
 def make_matcher(nlp: Language, name: str) -> LexiconMatcher:
     """The hard-sell lexicon matcher."""
-    return LexiconMatcher(nlp, name, load_lexicon("hard_sell.json"))
+    return load_or_build(nlp, name, lambda: LexiconMatcher(nlp, name, load_lexicon("hard_sell.json")))
 
 
 class HardSell(LexiconCheck):

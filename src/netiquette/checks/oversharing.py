@@ -48,6 +48,7 @@ from netiquette.checks._matching import LexiconMatcher, load_lexicon
 from netiquette.context import Context
 from netiquette.doccache import text_of, tokens_of
 from netiquette.hookspecs import hookimpl
+from netiquette.matcher_cache import load_or_build
 from netiquette.models import Severity
 from netiquette.rules import Check, Hit, Rule
 
@@ -538,7 +539,7 @@ def expand_vocab(lexicon: dict[str, Any]) -> dict[str, Any]:
 @Language.factory(FACTORY)
 def make_matcher(nlp: Language, name: str) -> OversharingMatcher:
     """The oversharing lexicon matcher."""
-    return OversharingMatcher(nlp, name, expand_vocab(load_lexicon(LEXICON)))
+    return load_or_build(nlp, name, lambda: OversharingMatcher(nlp, name, expand_vocab(load_lexicon(LEXICON))))
 
 
 class Oversharing(LexiconCheck):
