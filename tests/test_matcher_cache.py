@@ -150,6 +150,18 @@ def test_the_key_covers_name_sources_and_versions(built: Linter, monkeypatch: py
     assert key != matcher_cache._key(built.nlp, "netiquette_hard_sell")
 
 
+def test_the_key_covers_the_tokenizer() -> None:
+    linter = Linter()
+    key = matcher_cache._key(linter.nlp, "netiquette_hard_sell")
+    assert key == matcher_cache._key(Linter().nlp, "netiquette_hard_sell")
+    tokenizer = linter.nlp.tokenizer.tokenizer  # inside RunSplittingTokenizer
+    tokenizer.add_special_case("netiquetteword", [{"ORTH": "netiquette"}, {"ORTH": "word"}])
+    changed = matcher_cache._key(linter.nlp, "netiquette_hard_sell")
+    assert changed != key
+    tokenizer.suffix_search = lambda text: None
+    assert changed != matcher_cache._key(linter.nlp, "netiquette_hard_sell")
+
+
 def test_files_under_an_older_key_are_removed(tmp_path: Path) -> None:
     old = tmp_path / f"netiquette_hard_sell-{'0' * 32}.pickle"
     other = tmp_path / f"my_plugin_matcher-{'0' * 32}.pickle"

@@ -11,9 +11,10 @@ about a third of the time.
 What is kept is the lexicon compiled, never a draft: components are written
 as they come out of their factory. A file is used only if its name carries
 the same key: this format, Python's and spaCy's versions, the lemma data,
-the pipeline's language and name, the component's name, and the size and
-modification time of every netiquette source and lexicon file (as Python
-checks its own bytecode caches). A file that cannot be read, belongs to
+the pipeline's language and name, its tokenizer's special cases and affix
+expressions, the component's name, and the size and modification time of
+every netiquette source and lexicon file (as Python checks its own bytecode
+caches). A file that cannot be read, belongs to
 another user, is writable by others or names anything but netiquette's
 classes and spaCy's matcher loaders is ignored and replaced. Any failure to
 read or write falls back to building, silently: the cache only saves time.
@@ -110,9 +111,29 @@ def _key(nlp: Language, name: str) -> str:
     meta = nlp.meta
     parts = (
         _FORMAT, sys.version_info[:2], spacy_version, _lookups_version(), _sources(),
-        nlp.lang, meta.get("name"), meta.get("version"), name,
+        nlp.lang, meta.get("name"), meta.get("version"), _tokenizer(nlp), name,
     )  # fmt: skip
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def _tokenizer(nlp: Language) -> tuple[object, ...]:
+    """What of the tokenizer a build reads: how many special cases, and its affix and token expressions.
+
+    A plugin's ``netiquette_pipeline`` hook may change them before the
+    lexicons are read.
+    """
+    tokenizer = nlp.tokenizer
+    rules = getattr(tokenizer, "rules", None) or {}
+    names = ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
+    return (len(rules), *(_described(getattr(tokenizer, name, None)) for name in names))
+
+
+def _described(function: object) -> str | None:
+    # Usually a compiled expression's bound method, which its pattern describes.
+    pattern = getattr(getattr(function, "__self__", None), "pattern", None)
+    if isinstance(pattern, str) or function is None:
+        return pattern
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', type(function).__qualname__)}"
 
 
 def _lookups_version() -> str | None:
