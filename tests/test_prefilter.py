@@ -40,6 +40,10 @@ CORPUS = Path(__file__).parent / "corpus"
         ("(?:moron|[a-z]+ish) here", {"moron", "ish"}),
         # An alternative with nothing certain in it makes the whole alternation uncertain.
         ("(?:moron|[a-z]+) here", None),
+        # A long common word is better than nothing ...
+        ("(?:nothing|everyone)", {"nothing", "everyone"}),
+        # ... but a set without common words wins, even with shorter strings.
+        ("(?:nothing|everyone) (?:moron|clown)", {"moron", "clown"}),
     ],
 )
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:

@@ -36,6 +36,9 @@ _REPEATS = frozenset(
 _GROUPS = frozenset(getattr(_sre, name) for name in ("SUBPATTERN", "ATOMIC_GROUP") if hasattr(_sre, name))
 #: A literal shorter than this is in nearly every draft, so it filters nothing.
 _SHORTEST_USEFUL = 3
+#: A common English word shorter than this ("you", " and ", "here") filters nothing either;
+#: a longer one ("nothing", "nobody") is kept for patterns that have nothing rarer.
+_SHORTEST_COMMON = 5
 #: Slots are replaced by characters from Unicode's private use area while a template is read.
 _FIRST_MARK = 0xF0000
 #: Code point of a slot's mark -> the literals the slot needs (None: nothing certain).
@@ -49,9 +52,9 @@ def required_literals(template: str, slots: Mapping[str, str] | None = None) -> 
     regular expression ``slots[name]``, as if it were a group; each slot is
     read once however many templates use it, which is far cheaper than
     reading every expanded pattern. The strings are chosen to filter well:
-    none is shorter than three characters or a common English word, and of
-    several candidate sets the one whose shortest string is longest wins,
-    then the smallest.
+    none is shorter than three characters or a common English word of fewer
+    than five letters. Of several candidate sets, one without common words
+    wins, then the one whose shortest string is longest, then the smallest.
     Case-insensitive patterns get None.
     """
     try:
@@ -105,15 +108,21 @@ def _slot(source: str) -> frozenset[str] | None:
 
 
 def _useful(literal: str) -> bool:
-    # Three characters at least, and not a common word ("you", " and "), which nearly every draft has.
-    return len(literal) >= _SHORTEST_USEFUL and literal.strip() not in STOP_WORDS
+    # Three characters at least, and not a short common word ("you", " and "), which nearly every draft has.
+    return len(literal) >= _SHORTEST_USEFUL and not (_common(literal) and len(literal.strip()) < _SHORTEST_COMMON)
+
+
+def _common(literal: str) -> bool:
+    return literal.strip() in STOP_WORDS
 
 
 def _best(candidates: Iterable[frozenset[str]]) -> frozenset[str] | None:
     useful = [c for c in candidates if c and all(map(_useful, c))]
     if not useful:
         return None
-    return max(useful, key=lambda c: (min(min(map(len, c)), 8), -len(c)))
+    # A set without common words first (a draft has "nothing" more often than "moron"),
+    # then the one whose shortest string is longest, then the smallest.
+    return max(useful, key=lambda c: (not any(map(_common, c)), min(min(map(len, c)), 8), -len(c)))
 
 
 def _sequence(items: list[tuple[Any, Any]], marks: Marks) -> list[frozenset[str]]:
