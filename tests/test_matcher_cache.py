@@ -160,6 +160,9 @@ def test_the_key_covers_the_tokenizer() -> None:
     assert changed != key
     tokenizer.suffix_search = lambda text: None
     assert changed != matcher_cache._key(linter.nlp, "netiquette_hard_sell")
+    changed = matcher_cache._key(linter.nlp, "netiquette_hard_sell")
+    linter.nlp.tokenizer.tokenizer = object()  # a tokenizer of another kind (never called here)
+    assert changed != matcher_cache._key(linter.nlp, "netiquette_hard_sell")
 
 
 def test_files_under_an_older_key_are_removed(tmp_path: Path) -> None:

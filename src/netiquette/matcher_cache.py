@@ -4,9 +4,9 @@ Building the lexicon matchers (expanding word lists, working out which
 patterns are plain phrases and which words anchor the rest) is about a
 tenth of a second of every start, the same work each time. With a cache
 directory set (the CLI sets one; a ``Linter`` only when given
-``cache_dir``), each built matcher component is pickled there right after it
-is built, before any draft reaches it, and later processes unpickle it in
-about a third of the time.
+``cache_dir``), each built matcher component is pickled there right after
+it is built, before any draft reaches it, and later processes unpickle it
+in about half the time.
 
 What is kept is the lexicon compiled, never a draft: components are written
 as they come out of their factory. A file is used only if its name carries
@@ -14,10 +14,10 @@ the same key: this format, Python's and spaCy's versions, the lemma data,
 the pipeline's language and name, its tokenizer's special cases and affix
 expressions, the component's name, and the size and modification time of
 every netiquette source and lexicon file (as Python checks its own bytecode
-caches). A file that cannot be read, belongs to
-another user, is writable by others or names anything but netiquette's
-classes and spaCy's matcher loaders is ignored and replaced. Any failure to
-read or write falls back to building, silently: the cache only saves time.
+caches). A file that cannot be read, belongs to another user, is writable
+by others or names anything but netiquette's classes and spaCy's matcher
+loaders is ignored and replaced. Any failure to read or write falls back to
+building, silently: the cache only saves time.
 """
 
 from __future__ import annotations
@@ -117,15 +117,18 @@ def _key(nlp: Language, name: str) -> str:
 
 
 def _tokenizer(nlp: Language) -> tuple[object, ...]:
-    """What of the tokenizer a build reads: how many special cases, and its affix and token expressions.
+    """What of the tokenizer a build reads: its class, how many special cases, its affix and token expressions.
 
-    A plugin's ``netiquette_pipeline`` hook may change them before the
-    lexicons are read.
+    A plugin's ``netiquette_pipeline`` hook may change or replace it before
+    the lexicons are read.
     """
     tokenizer = nlp.tokenizer
+    # The class of the tokenizer inside netiquette's RunSplittingTokenizer.
+    kind = type(getattr(tokenizer, "tokenizer", tokenizer))
     rules = getattr(tokenizer, "rules", None) or {}
     names = ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")
-    return (len(rules), *(_described(getattr(tokenizer, name, None)) for name in names))
+    described = (_described(getattr(tokenizer, name, None)) for name in names)
+    return (f"{kind.__module__}.{kind.__qualname__}", len(rules), *described)
 
 
 def _described(function: object) -> str | None:
