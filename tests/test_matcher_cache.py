@@ -196,6 +196,8 @@ def test_a_linter_keeps_nothing_unless_asked(tmp_path: Path, monkeypatch: pytest
         ({"XDG_CACHE_HOME": "/x"}, Path("/x", "netiquette")),
         ({"NETIQUETTE_NO_CACHE": "1", "NETIQUETTE_CACHE_DIR": "/c"}, None),
         ({"NETIQUETTE_NO_CACHE": "0", "NETIQUETTE_CACHE_DIR": "/c"}, Path("/c")),
+        ({"NETIQUETTE_NO_CACHE": "false", "NETIQUETTE_CACHE_DIR": "/c"}, Path("/c")),
+        ({"NETIQUETTE_NO_CACHE": "Yes", "NETIQUETTE_CACHE_DIR": "/c"}, None),
     ],
 )
 def test_default_directory(environ: dict[str, str], expected: Path | None) -> None:

@@ -28,6 +28,15 @@ CONFIG_FILENAME = ".netiquette.toml"
 PYPROJECT = "pyproject.toml"
 
 
+#: Values of an on/off environment variable that leave it off (compared stripped and lowercased).
+_OFF_VALUES = frozenset({"", "0", "false", "no", "off"})
+
+
+def env_flag(environ: Mapping[str, str], name: str) -> bool:
+    """Whether the on/off environment variable ``name`` is on: set to anything but empty, 0, false, no or off."""
+    return environ.get(name, "").strip().lower() not in _OFF_VALUES
+
+
 class ConfigError(ValueError):
     """The configuration cannot be used; the message names the file and key."""
 

@@ -35,13 +35,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from netiquette.config import env_flag
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.vocab import Vocab
 
 #: Where the CLI keeps the cache instead of the user cache directory.
 DIRECTORY_VARIABLE = "NETIQUETTE_CACHE_DIR"
-#: Set to 1 to keep the CLI from reading or writing the cache.
+#: Set to 1 (or true, yes, on) to keep the CLI from reading or writing the cache.
 OFF_VARIABLE = "NETIQUETTE_NO_CACHE"
 # Bump when what a file holds changes shape.
 _FORMAT = 1
@@ -63,7 +65,7 @@ T = TypeVar("T")
 
 def default_directory(environ: Mapping[str, str] = os.environ) -> Path | None:
     """The CLI's cache directory: ``NETIQUETTE_CACHE_DIR``, else the user cache directory; None if turned off."""
-    if environ.get(OFF_VARIABLE, "").strip() not in ("", "0"):
+    if env_flag(environ, OFF_VARIABLE):
         return None
     if environ.get(DIRECTORY_VARIABLE):
         return Path(environ[DIRECTORY_VARIABLE])

@@ -40,7 +40,7 @@ from netiquette.cli import (
     resume_gc,
     use_color,
 )
-from netiquette.config import Config, ConfigError
+from netiquette.config import Config, ConfigError, env_flag
 from netiquette.inputs import InputError, decode, read_bytes, read_draft
 from netiquette.mail import MailError, author_text
 from netiquette.models import Severity
@@ -53,7 +53,6 @@ PROMPT = "Send anyway? [y/N] "
 MAIL_LABEL = "<message>"
 SENDMAIL_FLAG = "--sendmail"
 _TERMINAL = "/dev/tty"
-_NOT_SKIPPING = ("", "0", "false", "no", "off")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,7 +116,7 @@ def split_sendmail(argv: Sequence[str]) -> tuple[list[str], list[str] | None]:
 
 def skip_requested(environ: Mapping[str, str]) -> bool:
     """Whether ``NETIQUETTE_SKIP`` asks to send without checking (any value but empty, 0, false, no, off)."""
-    return environ.get(SKIP_VARIABLE, "").strip().lower() not in _NOT_SKIPPING
+    return env_flag(environ, SKIP_VARIABLE)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
