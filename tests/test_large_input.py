@@ -108,3 +108,18 @@ def test_large_drafts_complete_through_the_cli(tmp_path: Path) -> None:
         assert not report["errors"]
         for warning in report["warnings"]:
             assert text[warning["start"] : warning["end"]] == warning["excerpt"]
+
+
+def test_tokenizer_settings_reach_spacys_tokenizer() -> None:
+    # A plugin's netiquette_pipeline hook sets them on nlp.tokenizer, which is the wrapper.
+    from spacy.util import compile_infix_regex
+
+    nlp, _ = build_pipeline(None)
+    wrapper = nlp.tokenizer
+    assert [t.text for t in nlp.make_doc("alpha|beta")] == ["alpha|beta"]
+    wrapper.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"\|"]).finditer
+    assert "infix_finditer" not in vars(wrapper)
+    assert [t.text for t in nlp.make_doc("alpha|beta")] == ["alpha", "|", "beta"]
+    # Still the wrapper: a long run is cut, and cut pieces use the new rule too.
+    assert nlp.tokenizer is wrapper
+    assert [t.text for t in nlp.make_doc("a|b " + "x" * LONG_RUN)][:3] == ["a", "|", "b"]

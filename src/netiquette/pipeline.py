@@ -44,17 +44,27 @@ class RunSplittingTokenizer:
     time. The Doc is rebuilt from the words and spaces, so ``doc.text`` is
     the text exactly and character offsets are unchanged. Texts without a
     long run go straight to the wrapped tokenizer. Other attributes (``vocab``,
-    ``explain``, serialisation) are the wrapped tokenizer's.
+    ``explain``, serialisation) are the wrapped tokenizer's, for writing as
+    well as reading: a plugin's ``netiquette_pipeline`` hook that sets
+    ``nlp.tokenizer.suffix_search`` changes how drafts are tokenised.
     """
 
     def __init__(self, tokenizer: Any) -> None:
-        self.tokenizer = tokenizer
+        object.__setattr__(self, "tokenizer", tokenizer)
 
     def __getattr__(self, name: str) -> Any:
         # Only called for attributes this class lacks.
         if name == "tokenizer":
             raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Set on this wrapper, a new affix rule or token_match would be read by
+        # nobody: spaCy's tokenizer inside does the tokenising.
+        if name == "tokenizer":
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.tokenizer, name, value)
 
     def __call__(self, text: str) -> Doc:
         """Tokenise ``text`` in time linear in its length."""
