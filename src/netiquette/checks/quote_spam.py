@@ -499,11 +499,12 @@ class QuoteSpam(Check):
 
     def _lead_in(self, sent: Span) -> list[Token]:
         """A framing lead-in ending in a colon ("As my favourite saying goes:", "Read this twice:"), if any."""
-        colon = next((t for t in tokens_in(sent) if t.text == ":"), None)
+        tokens = tokens_in(sent)
+        colon = next((t for t in tokens if t.text == ":"), None)
         if colon is None:
             return []
-        lead = [t for t in tokens_in(sent) if t.i < colon.i and t.is_alpha]
-        rest = [t for t in tokens_in(sent) if t.i > colon.i and t.is_alpha]
+        lead = [t for t in tokens if t.i < colon.i and t.is_alpha]
+        rest = [t for t in tokens if t.i > colon.i and t.is_alpha]
         if not lead or not rest or len(lead) > MAX_TAG_ON_WORDS or not all(t.lower_ in self._tag_on for t in lead):
             return []
         return lead
@@ -682,12 +683,13 @@ class QuoteSpam(Check):
         for sent in doc.sents:
             if sent.start_char >= limit:
                 break
-            tokens = [t for t in tokens_in(sent) if t.idx < limit and not masked[t.idx] and not t.is_space]
+            sentence_tokens = tokens_in(sent)
+            tokens = [t for t in sentence_tokens if t.idx < limit and not masked[t.idx] and not t.is_space]
             words = [t for t in tokens if t.is_alpha or t.lower_ in _CLITICS]
             # A question of the author's own is a conversation, however short: "Agree?" and "Thoughts?" point
             # at a saying, but "Which one are you using?" answers someone.
-            if "?" in (t.text for t in tokens_in(sent)) and not all(
-                t.lower_ in self._tag_on for t in tokens_in(sent) if t.is_alpha
+            if "?" in (t.text for t in sentence_tokens) and not all(
+                t.lower_ in self._tag_on for t in sentence_tokens if t.is_alpha
             ):
                 return ""
             if any(_figure(t) or t.like_url or t.like_email or t.text.startswith(("@", "`")) for t in tokens):
