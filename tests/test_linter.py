@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import multiprocessing
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -243,6 +244,48 @@ def test_workers_read_the_input_lazily_and_stop_when_the_caller_does(linter: Lin
     assert len(list(itertools.islice(reports, 3))) == 3
     reports.close()
     assert drafts.pulled <= 2 * 2 * 2 + 2  # two batches in flight per worker, and the one being read
+
+
+@pytest.fixture
+def spawn_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A machine without fork, as on Windows and macOS: new processes are spawned. Yields each one's name."""
+    monkeypatch.setattr("netiquette.linter._CAN_FORK", False)
+    started: list[str] = []
+    start = multiprocessing.Process.start
+
+    def recording_start(process: multiprocessing.Process) -> None:
+        started.append(process.name)
+        start(process)
+
+    monkeypatch.setattr(multiprocessing.Process, "start", recording_start)
+    previous = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        yield started
+    finally:
+        multiprocessing.set_start_method(previous, force=True)
+
+
+def test_without_fork_spacy_runs_the_pipeline_in_spawned_workers(builtin_linter: Linter, spawn_only: list[str]) -> None:
+    # The pipeline (every component and the run-splitting tokenizer) is
+    # pickled into each spawned worker, and its Docs, spans included, come
+    # back; the checks run here and must see exactly what they see in-process.
+    drafts = [
+        Draft("Only two slots left, book a call today!", Context("dm", first_contact=True), "pitch"),
+        Draft("Honestly, with all due respect, you clearly did not read my post.", Context("comment"), 2),
+        Draft("I'M SO SICK AND TIRED OF THIS 😤", None, "caps"),
+        Draft("", Context("email"), "empty"),
+    ] * 3
+    expected = [builtin_linter.check(d.text, id=d.id, **_context_args(d.context)) for d in drafts]
+    assert list(builtin_linter.check_many(drafts, n_process=2, batch_size=2)) == expected
+    assert len(spawn_only) == 2
+    assert any(report.findings for report in expected)
+
+
+def _context_args(context: Context | None) -> dict[str, Any]:
+    if context is None:
+        return {}
+    return {"channel": context.channel, "first_contact": context.first_contact, "reply_to": context.reply_to}
 
 
 # -- pipeline and imports -----------------------------------------------------------------
